@@ -53,6 +53,10 @@ class StageMetrics:
         self.records_failed = Counter(
             f"{prefix}_records_failed_total", "Inputs sent to the dead-letter topic, by reason.",
             ["reason"], registry=registry)
+        self.records_skipped = Counter(
+            f"{prefix}_records_skipped_total",
+            "Inputs that were valid but gave no output (e.g. a page that is not an article).",
+            ["kind"], registry=registry)
         self.processing_seconds = Histogram(
             f"{prefix}_processing_seconds", "Time to process one input record.",
             registry=registry,
