@@ -18,7 +18,7 @@ import io
 import json
 import struct
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import fastavro
 import httpx
@@ -35,7 +35,12 @@ REGISTRY_CONTENT_TYPE = "application/vnd.schemaregistry.v1+json"
 
 def load_schema(path: Path) -> dict[str, Any]:
     """Parse one ``.avsc`` file into a fastavro schema."""
-    return fastavro.parse_schema(json.loads(path.read_text(encoding="utf-8")))
+    return parse(json.loads(path.read_text(encoding="utf-8")))
+
+
+def parse(schema_json: dict[str, Any] | str) -> dict[str, Any]:
+    """fastavro's parse, typed for what a record schema parses to."""
+    return cast(dict[str, Any], fastavro.parse_schema(schema_json))
 
 
 def schema_fingerprint(schema: dict[str, Any]) -> bytes:
@@ -68,7 +73,7 @@ class SchemaRegistry:
     def schema(self, schema_id: int) -> dict[str, Any]:
         if schema_id not in self._schemas:
             body = self._call("GET", f"/schemas/ids/{schema_id}")
-            self._schemas[schema_id] = fastavro.parse_schema(json.loads(body["schema"]))
+            self._schemas[schema_id] = parse(json.loads(body["schema"]))
         return self._schemas[schema_id]
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:

@@ -80,8 +80,8 @@ class Stage(Generic[R]):
     def __init__(self, name: str, input_type: type[R], handler: Handler[R], codec: Codec,
                  topics: Topics, metrics: StageMetrics) -> None:
         self.name = name
-        self.input_type = input_type
-        self.handler = handler
+        self.input_type: type[R] = input_type
+        self.handler: Handler[R] = handler
         self.codec = codec
         self.topics = topics
         self.metrics = metrics

@@ -51,7 +51,9 @@ def test_current_schema_is_released(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "version"), [(n, p) for n in NAMES for p in released(n)], ids=lambda v: getattr(v, "name", v)
+    ("name", "version"),
+    [(n, p) for n in NAMES for p in released(n)],
+    ids=lambda v: getattr(v, "name", v),
 )
 def test_current_schema_reads_every_released_version(name: str, version: Path) -> None:
     reads_all_old_data(load(version), load(AVRO_DIR / f"{name}.avsc"))

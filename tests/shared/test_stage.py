@@ -19,7 +19,8 @@ ARTICLE = next(r for r in sample_records() if isinstance(r, Article))
 
 def make_stage(handler) -> tuple[Stage, CollectorRegistry]:
     registry = CollectorRegistry()
-    return Stage("parser", RawPage, handler, CODEC, TOPICS, StageMetrics("parser", registry)), registry
+    stage = Stage("parser", RawPage, handler, CODEC, TOPICS, StageMetrics("parser", registry))
+    return stage, registry
 
 
 def message(value: bytes) -> Message:
