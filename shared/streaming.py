@@ -1,0 +1,111 @@
+"""The thin Faust shell around a `Stage`: topic in, `Stage.process`, topics out.
+
+Offsets are committed by Faust only for events the agent has finished with, and the
+agent finishes with an event only after every record it produced for it has been
+acknowledged by the broker (``acks=all``). A `Retryable` failure (registry or
+warehouse away) keeps the same event and backs off, marking the service unhealthy, so
+nothing is skipped and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import faust
+
+from shared.errors import Retryable
+from shared.stage import Message, Output, Stage
+from shared.telemetry import Health, StageMetrics
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF_SECONDS = 30.0
+
+
+def faust_broker_url(bootstrap_servers: str) -> str:
+    """Faust's form of a Kafka bootstrap list: ``kafka://h1:9092;h2:9092``."""
+    hosts = [h.strip() for h in bootstrap_servers.split(",") if h.strip()]
+    return "kafka://" + ";".join(hosts)
+
+
+def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: Any) -> faust.App:
+    """A Faust app for one stage; its id is the stage's consumer group."""
+    options: dict[str, Any] = {
+        "broker": faust_broker_url(bootstrap_servers),
+        "key_serializer": "raw",
+        "value_serializer": "raw",
+        "web_enabled": False,
+        "producer_acks": -1,
+        "consumer_auto_offset_reset": "earliest",
+        "topic_replication_factor": 1,
+        "datadir": str(state_dir / f"faust-{stage}"),
+        "broker_commit_every": 100,
+        "broker_commit_interval": 1.0,
+        "store": "memory://",
+    }
+    options.update(overrides)
+    return faust.App(f"portalwatch-{stage}", **options)
+
+
+async def publish(app: faust.App, outputs: Sequence[Output]) -> None:
+    """Send outputs and wait until the broker has acknowledged every one."""
+    pending = [await app.topic(o.topic).send(key=o.key, value=o.value) for o in outputs]
+    if pending:
+        await asyncio.gather(*pending)
+
+
+async def process_until_done(stage: Stage[Any], message: Message, health: Health) -> list[Output]:
+    """`stage.process`, retried with backoff for as long as it raises `Retryable`."""
+    delay = 0.5
+    while True:
+        try:
+            outputs = stage.process(message)
+        except Retryable as exc:
+            wait = min(max(exc.after, delay), MAX_BACKOFF_SECONDS)
+            health.set(stage.name, False, str(exc))
+            stage.metrics.healthy.set(0)
+            log.warning("%s: %s; retrying %s[%s]@%s in %.1fs", stage.name, exc, message.topic,
+                        message.partition, message.offset, wait)
+            await asyncio.sleep(wait)
+            delay = min(delay * 2, MAX_BACKOFF_SECONDS)
+            continue
+        health.set(stage.name, True)
+        stage.metrics.healthy.set(1)
+        return outputs
+
+
+def message_of(event: faust.types.EventT) -> Message:
+    """Our `Message` view of a Faust event."""
+    m = event.message
+    return Message(m.topic, m.partition, m.offset, m.key, m.value or b"")
+
+
+def record_lag(app: faust.App, metrics: StageMetrics, event: faust.types.EventT) -> None:
+    """Update the consumer-lag gauges from the event just processed."""
+    m = event.message
+    try:
+        highwater = app.consumer.highwater(m.tp)
+    except Exception:  # not known yet right after assignment
+        highwater = None
+    if highwater is not None:
+        metrics.consumer_lag_records.labels(topic=m.topic, partition=str(m.partition)).set(
+            max(highwater - m.offset - 1, 0))
+    if m.timestamp:
+        metrics.consumer_lag_seconds.labels(topic=m.topic).set(max(time.time() - m.timestamp, 0))
+
+
+def stream_agent(app: faust.App, stage: Stage[Any], source: str, health: Health) -> None:
+    """Register the agent that runs `stage` over the `source` topic."""
+    topic = app.topic(source, key_type=bytes, value_type=bytes)
+
+    async def agent(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            outputs = await process_until_done(stage, message_of(event), health)
+            await publish(app, outputs)
+            record_lag(app, stage.metrics, event)
+
+    app.agent(topic, name=f"portalwatch.{stage.name}")(agent)
