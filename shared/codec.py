@@ -107,10 +107,10 @@ class Codec:
         self._current_json: dict[str, str] = {}
         self._by_fingerprint: dict[bytes, dict[str, Any]] = {}
         for path in sorted(avro_dir.glob("*.avsc")):
-            schema = load_schema(path)
-            name = path.stem
-            self._current[name] = schema
-            self._current_json[name] = to_parsing_canonical_form(schema)
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            self._current[path.stem] = parse(raw)
+            # The registry gets the full schema: canonical form would drop logical types.
+            self._current_json[path.stem] = json.dumps(raw, ensure_ascii=False)
         for path in sorted(avro_dir.glob("history/*.avsc")) + sorted(avro_dir.glob("*.avsc")):
             schema = load_schema(path)
             self._by_fingerprint[schema_fingerprint(schema)] = schema
