@@ -80,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
                       help="where the demo warehouse and state go (default: ./portalwatch-demo)")
     demo.set_defaults(func=cmd_demo)
 
-    replay = sub.add_parser("replay", help="feed saved pages (HTML, text, WARC) through the pipeline")
+    replay = sub.add_parser("replay", help="feed saved pages (HTML, text, WARC) through it")
     replay.add_argument("paths", nargs="+", type=Path)
     replay.add_argument("--portal", default="replay", help="portal id to record (default: replay)")
     replay.add_argument("--kafka", action="store_true",

@@ -51,18 +51,20 @@ async def test_every_schema_round_trips_through_the_broker(
     framing: str, request: pytest.FixtureRequest, kafka_bootstrap: str,
     fresh_topics: Topics, tmp_path: Path,
 ) -> None:
-    registry = None
+    writer, reader = Codec(), Codec()
     if framing == "confluent":
-        registry = SchemaRegistry(request.getfixturevalue("registry_url"))
-    codec = Codec(registry)
+        url = request.getfixturevalue("registry_url")
+        # A separate client for the reader: it must fetch the schema by id from the registry.
+        writer, reader = Codec(SchemaRegistry(url)), Codec(SchemaRegistry(url))
     topic = fresh_topics.metrics
     try:
-        count = await produce_with_faust(kafka_bootstrap, tmp_path, topic, codec)
+        count = await produce_with_faust(kafka_bootstrap, tmp_path, topic, writer)
         values = await consume(kafka_bootstrap, topic, count)
+        magic = CONFLUENT_MAGIC if framing == "confluent" else SINGLE_OBJECT_MAGIC
+        assert all(v.startswith(magic) for v in values)
+        decoded = [reader.decode(v, type(r)) for v, r in zip(values, sample_records(), strict=True)]
+        assert decoded == sample_records()
     finally:
-        if registry:
-            registry.close()
-    magic = CONFLUENT_MAGIC if registry else SINGLE_OBJECT_MAGIC
-    assert all(v.startswith(magic) for v in values)
-    decoded = [codec.decode(v, type(r)) for v, r in zip(values, sample_records(), strict=True)]
-    assert decoded == sample_records()
+        for codec in (writer, reader):
+            if codec.registry:
+                codec.registry.close()
