@@ -1,0 +1,48 @@
+"""Extractor throughput beside a bare digit scan of the same texts, in one run.
+
+    uv run python bench/bench_extractor.py [--rounds 7]
+
+The reference only finds digit runs (``re.findall(r"\\d+", text)``); the goal is for the
+extractor to stay within 10x of it. Prints medians of the rounds and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+
+from services.extractor import extract
+from tests.extractor.gold import SEEDS, seed_article
+
+
+def rate(work, items, rounds: int) -> float:
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for item in items:
+            work(item)
+        samples.append(len(items) / (time.perf_counter() - started))
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--copies", type=int, default=30, help="articles per round per seed")
+    args = parser.parse_args()
+    names = sorted(p.stem for p in (SEEDS / "gold").glob("*.json"))
+    articles = [seed_article(n)[0] for n in names] * args.copies
+    digits = re.compile(r"\d+")
+    bare = rate(lambda a: digits.findall(a.text), articles, args.rounds)
+    ours = rate(extract, articles, args.rounds)
+    print(f"articles: {len(articles)} per round, {args.rounds} rounds (medians)")
+    print(f"bare digit scan : {bare:12,.0f} articles/s")
+    print(f"extractor       : {ours:12,.0f} articles/s")
+    print(f"ratio           : extractor is {bare / ours:.1f}x slower than the bare scan "
+          f"(goal: within 10x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""An article in, one `MetricEvent` per reported quantity out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from services.extractor.growth import find_changes
+from services.extractor.periods import Period, find_period, year_of_text
+from services.extractor.provinces import find_province
+from services.extractor.quantities import Quantity, find_quantities
+from services.extractor.sentences import paragraphs, sentences
+from services.extractor.taxonomy import classify
+from shared.records import Article, Change, MetricEvent, stable_id, utcnow
+
+EXTRACTOR_VERSION = "1.0.0"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+_TRAILING = re.compile(
+    r"(?:\s|:|,|\bước đạt\b|\bước tính\b|\bước\b|\bđạt\b|\blà\b|\bcó\b|\bđã có\b|\bvới\b|"
+    r"\bgồm\b|\bkhoảng\b|\bgần\b|\bhơn\b|\btrên\b|\btăng trưởng\b|\btăng\b|\bgiảm\b|"
+    r"\bthêm\b|\bđược\b|\bđã\b|\bchiếm\b|\bvới số lượng\b)+$", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"\b(tổng số|số lượng|số|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|kinh phí)\b",
+    re.IGNORECASE)
+_MEASURE_END = re.compile(r"\s+(?:ước|đạt|là|tăng|giảm)\b|[:,;(]")
+_BASELINE_VALUE = re.compile(
+    r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$", re.IGNORECASE)
+_BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;(]")
+_PHRASE_END = re.compile(r"[,;.()…]")
+_PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNORECASE)
+
+
+def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEvent]:
+    """Every reported quantity of `article` as a `MetricEvent` (deterministic ids)."""
+    extracted_at = now or utcnow()
+    province = article.province or find_province(article.title, article.text)
+    published = article.published_at.astimezone(VIETNAM).date() if article.published_at else None
+    context = _DocumentContext(article, published)
+    events: list[MetricEvent] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs(article.text):
+        carried: Period | None = None
+        for sentence in sentences(paragraph):
+            own = find_period(sentence.text, context.year)
+            own = context.correct(own, sentence.text)
+            # A whole year or part of one frames the sentences after it in the paragraph;
+            # an explicit date range ("Tính từ ngày … đến ngày …") binds only its sentence.
+            scoped = own and own.label.lower().startswith(("từ ngày", "tính từ"))
+            period_here = own or carried
+            if own and not scoped:
+                carried = own
+            quantities = find_quantities(sentence.text)
+            changes = find_changes(sentence.text, quantities)
+            labels = [_label(sentence.text, quantities, i) for i in range(len(quantities))]
+            for i, q in enumerate(quantities):
+                level = _level_of(i, quantities, changes)
+                period = (_baseline_period(sentence.text, quantities, i) or period_here
+                          or context.period)
+                label, clause = labels[i]
+                indicator = classify(label, q.unit, clause)
+                if level is not None:  # a growth rate measures what its level counts
+                    label = labels[level][0]
+                    indicator = classify(label, quantities[level].unit, labels[level][1])
+                start, end = sentence.start + q.start, sentence.start + q.end
+                event_id = stable_id(article.article_id, start, end, indicator)
+                if event_id in seen:
+                    continue
+                seen.add(event_id)
+                events.append(MetricEvent(
+                    event_id=event_id, article_id=article.article_id,
+                    portal_id=article.portal_id, province=province, source_url=article.url,
+                    indicator=indicator, indicator_label=label, value=q.value, unit=q.unit,
+                    qualifier=q.qualifier,  # type: ignore[arg-type]
+                    change=changes.get(i),
+                    period_start=period.start if period else None,
+                    period_end=period.end if period else None,
+                    period_label=period.label if period else None,
+                    sentence=sentence.text, span_start=start, span_end=end,
+                    published_at=article.published_at, extracted_at=extracted_at,
+                    extractor_version=EXTRACTOR_VERSION,
+                ))
+    return events
+
+
+class _DocumentContext:
+    """The article-wide fallbacks: its lead's period, else the title's, else the year of
+    publication ("năm qua" in January is the previous year), else the year after the
+    one it compares against ("so với năm 2023" → 2024)."""
+
+    def __init__(self, article: Article, published: dt.date | None) -> None:
+        self.published = published
+        body = [p.text for p in paragraphs(article.text) if p.text.strip() != article.title]
+        lead = "\n".join(body[:2])
+        baseline = _BASELINE_YEAR.search(article.text)
+        publication_year = None
+        if published:
+            publication_year = published.year - 1 if published.month == 1 else published.year
+        self.year = (year_of_text(lead) or year_of_text(article.title) or publication_year
+                     or (int(baseline[1]) + 1 if baseline else None))
+        self.period = (find_period(lead, self.year) or find_period(article.title, self.year)
+                       or (_whole_year(self.year) if self.year else None))
+
+    def correct(self, period: Period | None, sentence: str) -> Period | None:
+        """A January report saying what it "đã" did in the new year means the old one."""
+        p = self.published
+        if (period and p and p.month == 1 and period.start == dt.date(p.year, 1, 1)
+                and period.end == dt.date(p.year, 12, 31) and _PAST.search(sentence)):
+            return Period(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), period.label)
+        return period
+
+
+def _level_of(i: int, quantities: list[Quantity], changes: dict[int, Change]) -> int | None:
+    """For a growth percentage, the index of the level it was attached to."""
+    change = changes.get(i)
+    if change is None or quantities[i].unit != "percent" or change.percent != quantities[i].value:
+        return None
+    return next((j for j, c in changes.items() if c is change and j != i), None)
+
+
+def _whole_year(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}")
+
+
+def _baseline_period(sentence: str, quantities: list[Quantity], i: int) -> Period | None:
+    """"tăng so với cùng kỳ năm 2023 (đạt 584 tỷ)": the bracketed figure is 2023's."""
+    gap = sentence[quantities[i - 1].end if i else 0: quantities[i].start]
+    m = _BASELINE_VALUE.search(gap)
+    return _whole_year(int(m[1])) if m else None
+
+
+def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]:
+    """(the phrase naming what is counted, the clause around the quantity)."""
+    q = quantities[i]
+    prev_end = quantities[i - 1].end if i else 0
+    next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
+    before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
+    before = _TRAILING.sub("", before).strip(" ,:-–")
+    measure = _MEASURE.search(before)
+    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)])[0]
+    after = " ".join(after.split()[:8])
+    if (q.unit == "percent" and _MEASURE.match(after)) or after.startswith("các "):
+        label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"
+    elif measure:
+        label = before[measure.start():]
+    elif q.unit in ("percent", "VND"):
+        label = _earlier_measure(sentence[:q.start]) or before or after
+    else:
+        label = f"{q.unit} {after}".strip()
+    clause = sentence[prev_end:next_start].split(";")[0]
+    return label.strip() or q.unit, clause
+
+
+def _earlier_measure(text: str) -> str:
+    """"Doanh thu … đạt 838 tỷ đồng, tăng … (đạt 584 tỷ)": the measure named earlier."""
+    measures = list(_MEASURE.finditer(text))
+    if not measures:
+        return ""
+    phrase = text[measures[-1].start():]
+    end = _MEASURE_END.search(phrase, measures[-1].end() - measures[-1].start())
+    return phrase[: end.start()] if end else phrase

@@ -1,0 +1,89 @@
+"""Growth statements: "tăng 17,36% … so với cùng kỳ năm 2021", "tăng 1,86 lần", "ước giảm".
+
+A growth percentage is a quantity of its own (unit ``percent``) and its change is also
+attached to the level it qualifies. Which level: the one it stands in brackets after
+("94,3 % (tăng 104% …)"), the one it stands in brackets before ("tăng trưởng 299% (đạt
+gần 500.000 chữ ký)"), the matching member of a list of levels ("343.092 …, 340.758 …;
+288.735 … tăng 17,36% …, 17,18 % …, 8,69 % …"), or the level just before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.extractor.numbers import parse_number
+from services.extractor.quantities import Quantity
+from shared.records import Change, Direction
+
+_VERB_BEFORE = re.compile(r"(tăng trưởng|tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|được))?\s*$",
+                          re.IGNORECASE)
+_BASELINE = re.compile(r"so với\s+([^,.;()…]+?)\s*(?=[,.;()…]|$)", re.IGNORECASE)
+_FACTOR = re.compile(r"(tăng|giảm)\s+(?:gấp\s+)?(\d+(?:,\d+)?)\s+lần", re.IGNORECASE)
+_BARE_CHANGE = re.compile(r"\s*,?\s*\(?\s*(tăng|giảm)\s+so với", re.IGNORECASE)
+_OTHER_VERB = re.compile(r"\b(tăng|giảm|đạt|là|chiếm)\b", re.IGNORECASE)
+
+
+def _direction(verb: str) -> Direction:
+    return "decrease" if verb.lower().startswith("giảm") else "increase"
+
+
+def _baseline(sentence: str, after: int) -> str | None:
+    match = _BASELINE.search(sentence, after) or _BASELINE.search(sentence)
+    return match[1].strip() if match else None
+
+
+def find_changes(sentence: str, quantities: list[Quantity]) -> dict[int, Change]:
+    """Change records for the quantities of one sentence (index → Change)."""
+    changes: dict[int, Change] = {}
+    growth_idx: list[int] = []
+    for i, q in enumerate(quantities):
+        before = sentence[quantities[i - 1].end if i else 0: q.start]
+        verb = _VERB_BEFORE.search(before)
+        if q.unit == "percent" and verb:
+            growth_idx.append(i)
+            changes[i] = Change(_direction(verb[1]), q.value, None, _baseline(sentence, q.end))
+        elif (q.unit == "percent" and growth_idx and growth_idx[-1] == i - 1
+              and not _OTHER_VERB.search(before)):
+            prev = changes[i - 1]  # a list of growth rates: "17,36% …, 17,18 % …"
+            growth_idx.append(i)
+            changes[i] = Change(prev.direction, q.value, None, _baseline(sentence, q.end))
+        elif verb and q.unit != "percent":  # "ước giảm 14.500 thuê bao"
+            changes[i] = Change(_direction(verb[1]), None, None, None)
+        elif bare := _BARE_CHANGE.match(sentence, q.end):  # "838 tỷ đồng, tăng so với …"
+            changes[i] = Change(_direction(bare[1]), None, None, _baseline(sentence, q.end))
+    _attach_to_levels(sentence, quantities, growth_idx, changes)
+    _attach_factors(sentence, quantities, changes)
+    return changes
+
+
+def _attach_to_levels(sentence: str, quantities: list[Quantity], growth_idx: list[int],
+                      changes: dict[int, Change]) -> None:
+    levels = [i for i in range(len(quantities)) if i not in growth_idx]
+    runs: list[list[int]] = []
+    for i in growth_idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        first = run[0]
+        before = [i for i in levels if i < first and i not in changes]
+        after = [i for i in levels if i > run[-1]]
+        gap_after = sentence[quantities[run[-1]].end: quantities[after[0]].start] if after else ""
+        if len(run) == 1 and after and re.search(r"\(\s*(?:đạt|với|lên|là)?\s*[^\d()]*$",
+                                                   gap_after) and "(" in gap_after:
+            changes[after[0]] = changes[first]  # "tăng trưởng 299% (đạt gần 500.000 chữ ký)"
+        elif len(run) > 1 and len(before) >= len(run):
+            for level, growth in zip(before[-len(run):], run, strict=True):
+                changes[level] = changes[growth]
+        elif before and before[-1] == first - 1:
+            changes[before[-1]] = changes[first]
+
+
+def _attach_factors(sentence: str, quantities: list[Quantity],
+                    changes: dict[int, Change]) -> None:
+    for m in _FACTOR.finditer(sentence):
+        owners = [i for i, q in enumerate(quantities) if q.end <= m.start()]
+        if owners and owners[-1] not in changes:
+            changes[owners[-1]] = Change(_direction(m[1]), None, parse_number(m[2]),
+                                         _baseline(sentence, m.end()))

@@ -1,0 +1,43 @@
+"""Vietnamese number notation: ``.`` groups thousands, ``,`` is the decimal mark.
+
+``11.547`` is eleven thousand five hundred and forty-seven, ``17,36`` is 17.36,
+``307,5 triệu`` is 307,500,000, ``05`` is 5. A dot followed by other than three digits
+(``1.5``) is read as a decimal point, the way an English-trained writer would mean it.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+
+# A number as these reports write it; the look-arounds keep it from being part of a code
+# ("03-NQ", "VOV5", "4G"), a date or a fraction ("30/4", "29/35"), or a longer figure.
+NUMBER = re.compile(
+    r"(?<![\w./\-–])"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d))"
+    r"(?![\w/]|[.,]\d|-\d|–\d)"
+)
+
+
+def parse_number(text: str) -> float:
+    """The value of a number written the Vietnamese way (no scale word)."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        integer, _, fraction = text.partition(",")
+        return float(integer.replace(".", "") + ("." + fraction if fraction else ""))
+    if re.fullmatch(r"\d+,\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    raise ValueError(f"not a number: {text!r}")
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Write a number the Vietnamese way (the inverse of `parse_number`)."""
+    integer = int(abs(value))
+    grouped = f"{integer:,}".replace(",", ".")
+    if decimals:
+        fraction = f"{abs(value):.{decimals}f}".split(".")[1]
+        return f"{grouped},{fraction}"
+    return grouped

@@ -1,0 +1,99 @@
+"""Reporting periods: "6 tháng đầu năm 2022", "Tính từ ngày 01/01 đến ngày 06/6/2022",
+"quý I/2022", "tháng 6/2022", "năm 2017", "cả năm", "năm qua".
+
+`find_period` reads one piece of text; the extractor resolves a quantity's period from
+its sentence, else the paragraph so far, else the article's lead, else the title, else
+the year of publication (see `services/extractor/events.py`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_YEAR = r"((?:19|20)\d\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_RANGE = re.compile(
+    rf"từ ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?\s+(?:đến|tới)\s+(?:ngày\s+)?"
+    rf"(\d{{1,2}})/(\d{{1,2}})/{_YEAR}", re.IGNORECASE)
+_FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s+{_YEAR})?",
+                           re.IGNORECASE)
+_QUARTER = re.compile(rf"quý\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*|\s+năm\s+){_YEAR}?",
+                      re.IGNORECASE)
+_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+){_YEAR}", re.IGNORECASE)
+# A bare "năm 2022" names the period only where it frames the clause ("Năm 2021, …",
+# "trong năm 2021", "cả năm 2022"), not in "chủ đề năm 2022" or "so với năm 2023".
+_YEAR_PHRASE = re.compile(
+    rf"(?:^|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
+    rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
+_WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)", re.IGNORECASE)
+_WORTH_A_LOOK = re.compile(r"\d|năm qua|cả năm|trong năm", re.IGNORECASE)
+_WORD_MONTHS = {"sáu": 6, "chín": 9}
+
+
+def find_period(text: str, default_year: int | None) -> Period | None:
+    """The first reporting period `text` names; year-less forms use `default_year`."""
+    if not _WORTH_A_LOOK.search(text):
+        return None
+    candidates: list[tuple[int, Period]] = []
+    if m := _RANGE.search(text):
+        end_year = int(m[6])
+        start_year = int(m[3]) if m[3] else end_year
+        try:
+            candidates.append((m.start(), Period(
+                dt.date(start_year, int(m[2]), int(m[1])),
+                dt.date(end_year, int(m[5]), int(m[4])), m.group().strip())))
+        except ValueError:
+            pass
+    if (m := _FIRST_MONTHS.search(text)) and (m[2] or default_year):
+        n = _WORD_MONTHS.get(m[1].lower()) or int(m[1])
+        year = int(m[2]) if m[2] else default_year
+        if year and 1 <= n <= 12:
+            candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
+                                                 m.group().strip())))
+    if (m := _QUARTER.search(text)) and (m[2] or default_year):
+        q = _ROMAN.get(m[1].upper()) or int(m[1])
+        year = int(m[2]) if m[2] else default_year
+        if year:
+            candidates.append((m.start(), Period(dt.date(year, 3 * q - 2, 1),
+                                                 _month_end(year, 3 * q), m.group().strip())))
+    if m := _MONTH.search(text):
+        month, year = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            candidates.append((m.start(), Period(dt.date(year, month, 1),
+                                                 _month_end(year, month), m.group().strip())))
+    if m := _YEAR_PHRASE.search(text):
+        year = int(m[2])
+        candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                              m[1])))
+    if (m := _WHOLE_YEAR.search(text)) and default_year:
+        candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
+                                             dt.date(default_year, 12, 31), m.group().strip())))
+    if not candidates:
+        return None
+    # A range or a part of a year beats the bare year it contains ("6 tháng đầu năm 2022").
+    candidates.sort(key=lambda c: (c[0], c[1].end - c[1].start))
+    first = candidates[0][0]
+    overlapping = [p for pos, p in candidates if pos <= first + 25]
+    return min(overlapping, key=lambda p: p.end - p.start)
+
+
+def year_of_text(text: str) -> int | None:
+    """The first year a text mentions (for year-less periods)."""
+    m = re.search(_YEAR, text)
+    return int(m[1]) if m else None

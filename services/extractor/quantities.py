@@ -1,0 +1,131 @@
+"""Find the quantities a sentence states: a number, its scale, its unit, its hedge.
+
+A number counts as a quantity only when something says what it counts — a percent
+sign, a currency, a scale word in a money sentence, or a counted noun from the unit
+list — so bare numbers (years, codes, phone numbers) fall away without special cases.
+The exclusion lists then remove counted-looking numbers that are not figures
+(``kỷ niệm 67 năm``, ``lần thứ 46``, ``giai đoạn 2022-2025``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extractor.numbers import NUMBER, SCALES, parse_number
+from services.extractor.rules import rules
+
+_SCALE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?%")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
+# "đăng tải650 tin": a space lost between a word and a number (a common defect). Only
+# after a lower-case word of three letters or more, so "IPv6", "VOV5", "4G" stay codes.
+_GLUED = re.compile(
+    r"(?<![A-ZĐ\d])[a-zà-ỹđ]{3,}(?P<num>\d{2,}(?:\.\d{3})*(?:,\d+)?)(?![\w/]|[.,]\d)")
+_HAS_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE = re.compile(r"\s*(?:-|–|đến)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One stated quantity; offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    money: bool
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity in one sentence, in order."""
+    r = rules()
+    if not _HAS_DIGIT.search(sentence) and "hàng " not in sentence:
+        return []
+    lowered = sentence.lower()
+    money_sentence = any(cue in lowered for cue in r.money_cues)
+    found: list[Quantity] = []
+    matches = sorted([*NUMBER.finditer(sentence), *_GLUED.finditer(sentence)],
+                     key=lambda m: m.start("num"))
+    for i, m in enumerate(matches):
+        before, after = sentence[: m.start("num")], sentence[m.end("num"):]
+        if r.exclude_before.search(before[-40:]) or r.exclude_after.match(after):
+            continue
+        value = parse_number(m["num"])
+        if _YEAR.fullmatch(m["num"]):
+            continue  # an ungrouped 19xx/20xx is a year: real counts are written "2.023"
+        quantity = _read_unit(sentence, m, value, money_sentence)
+        if quantity is None:
+            quantity = _borrow_unit(sentence, m, matches[i + 1:], value, money_sentence)
+        if quantity is None:
+            continue
+        qualifier = _qualifier(before)
+        if qualifier == "exact" and _RANGE.search(before) and found:
+            qualifier = "at_most"  # the upper end of a range "10 - 15 hồ sơ"
+        found.append(Quantity(m.start("num"), quantity[0], quantity[1], quantity[2], qualifier,
+                              quantity[3]))
+    found += _vague(sentence, found)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _read_unit(sentence: str, m: re.Match[str], value: float,
+               money_sentence: bool) -> tuple[int, float, str, bool] | None:
+    """(end, value, unit, is_money) from what follows the number, or None."""
+    r = rules()
+    pos = m.end("num")
+    if percent := _PERCENT.match(sentence, pos):
+        return percent.end(), value, "percent", False
+    scale = _SCALE.match(sentence, pos)
+    if scale:
+        pos = scale.end()
+    currency = r.currency_pattern.match(sentence, pos)
+    if currency:
+        factor = SCALES[scale[1].lower()] if scale else 1.0
+        return currency.end(), value * factor, "VND", True
+    noun = r.unit_pattern.match(sentence, pos)
+    if scale and money_sentence and not noun:
+        return pos, value * SCALES[scale[1].lower()], "VND", True
+    if noun:
+        unit = noun[1].lower()
+        unit = r.unit_aliases.get(unit, unit)
+        if scale:
+            word = scale[1].lower()
+            # "100.000 nghìn lượt": a thousands word after a figure already in thousands
+            # is a doubled scale in the source; the figure as written is kept.
+            doubled = word in ("nghìn", "ngàn") and value >= 1000
+            value = value if doubled else value * SCALES[word]
+        return noun.end(), value, unit, False
+    return None
+
+
+def _borrow_unit(sentence: str, m: re.Match[str], rest: list[re.Match[str]], value: float,
+                 money_sentence: bool) -> tuple[int, float, str, bool] | None:
+    """A number that shares the next number's noun: "60 và 320 tin", "10-15 hồ sơ"."""
+    if not rest or not _LIST_JOIN.fullmatch(sentence[m.end("num"): rest[0].start("num")]):
+        return None
+    following = _read_unit(sentence, rest[0], 1.0, money_sentence)
+    if following is None:
+        return None
+    _, factor, unit, money = following
+    return m.end("num"), value * factor, unit, money
+
+
+def _qualifier(before: str) -> str:
+    r = rules()
+    hedge = r.qualifier_pattern.search(before[-40:])
+    return r.qualifier_of[hedge[1].lower()] if hedge else "exact"
+
+
+def _vague(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """"hàng nghìn lượt người": about a thousand, when a counted noun follows."""
+    r = rules()
+    out = []
+    for m in r.vague_pattern.finditer(sentence):
+        noun = r.unit_pattern.match(sentence, m.end())
+        if noun and not any(q.start <= m.start() < q.end for q in found):
+            unit = r.unit_aliases.get(noun[1].lower(), noun[1].lower())
+            out.append(Quantity(m.start(), noun.end(), r.vague_value[m[1].lower()], unit,
+                                "about", False))
+    return out

@@ -1,0 +1,43 @@
+"""Canonical indicator codes for what a quantity counts, from ``data/taxonomy.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+
+    def matches(self, context: str, unit: str) -> bool:
+        if self.units and unit not in self.units:
+            return False
+        if not all(word in context for word in self.all):
+            return False
+        return not self.any or any(word in context for word in self.any)
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    data = tomllib.loads(TAXONOMY_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        Indicator(d["code"], tuple(w.lower() for w in d.get("all", ())),
+                  tuple(w.lower() for w in d.get("any", ())), tuple(d.get("units", ())))
+        for d in data["indicator"])
+
+
+def classify(label: str, unit: str, clause: str) -> str:
+    """The code of the first indicator that fits the label, else the whole clause."""
+    for context in (label.lower(), f"{label} {clause}".lower()):
+        for indicator in indicators():
+            if indicator.code != "other" and indicator.matches(context, unit):
+                return indicator.code
+    return "other"

@@ -1,0 +1,76 @@
+"""The extractor end to end on the seeds, and the event fields downstream users rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from services.extractor import EXTRACTOR_VERSION, extract
+from shared.records import Article, stable_id
+from tests.extractor.gold import SEEDS, score, seed_article
+
+NAMES = sorted(p.stem for p in (SEEDS / "gold").glob("*.json"))
+FLOOR = tomllib.loads((Path(__file__).parent / "quality_floor.toml").read_text())
+
+
+def test_seed_quality_stays_above_the_pinned_floor() -> None:
+    result = score(NAMES)
+    assert result.core >= 50  # the gold set is really being read
+    assert result.precision >= FLOOR["precision"], result
+    assert result.recall >= FLOOR["recall"], result
+    assert result.period_accuracy >= FLOOR["period_accuracy"], result
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_spans_point_at_the_quantity_and_ids_are_stable(name: str) -> None:
+    article, _ = seed_article(name)
+    events = extract(article)
+    assert events
+    for e in events:
+        written = article.text[e.span_start:e.span_end]
+        assert any(ch.isdigit() for ch in written) or written.startswith("hàng")
+        assert e.sentence in article.text and written in e.sentence
+        assert e.value >= 0
+        assert e.extractor_version == EXTRACTOR_VERSION
+    assert len({e.event_id for e in events}) == len(events)
+    assert [e.event_id for e in extract(article)] == [e.event_id for e in events]
+
+
+def test_province_comes_from_the_text_when_the_registry_has_none() -> None:
+    provinces = {name: extract(seed_article(name)[0])[0].province for name in NAMES}
+    assert sorted(provinces.values()) == ["Hải Phòng", "Nam Định", "Thanh Hóa"]
+
+
+def make_article(text: str, title: str = "Báo cáo", published: dt.datetime | None = None,
+                 province: str | None = "Hà Nội") -> Article:
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    return Article(article_id=stable_id(text), url="https://x.vn/a", portal_id="p",
+                   province=province, title=title, text=text, published_at=published,
+                   author=None, content_sha256="", fetched_at=now, parsed_at=now,
+                   parser_version="t")
+
+
+def test_registry_province_wins_over_the_text() -> None:
+    [event] = extract(make_article("Năm 2023, Hải Phòng cấp 12 giấy phép.", province="Hà Nội"))
+    assert event.province == "Hà Nội"
+
+
+def test_january_report_about_the_past_year_means_the_previous_year() -> None:
+    published = dt.datetime(2024, 1, 10, 2, tzinfo=dt.UTC)
+    [event] = extract(make_article("Trong năm qua, Sở đã cấp 12 giấy phép.", published=published))
+    assert (event.period_start, event.period_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_period_falls_back_to_the_title() -> None:
+    [event] = extract(make_article("Sở đã cấp 12 giấy phép.", title="Kết quả quý II/2023"))
+    assert (event.period_start, event.period_end) == (dt.date(2023, 4, 1), dt.date(2023, 6, 30))
+    assert event.indicator == "licences_issued"
+
+
+def test_an_article_without_figures_yields_nothing() -> None:
+    text = ("Sở Thông tin và Truyền thông tổ chức hội nghị kỷ niệm 67 năm Ngày giải phóng, "
+            "triển khai Quyết định số 2574/QĐ-UBND giai đoạn 2022-2025.")
+    assert extract(make_article(text)) == []

@@ -1,0 +1,80 @@
+"""What counts as a quantity, with what value, unit and hedge — and what does not."""
+
+import pytest
+
+from services.extractor.quantities import find_quantities
+
+
+def one(sentence: str) -> tuple[float, str, str]:
+    [q] = find_quantities(sentence)
+    return q.value, q.unit, q.qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tổng doanh thu ước đạt: 1.870 tỷ đồng.", (1.87e12, "VND", "estimate")),
+        ("với số tiền 307,5 triệu đồng.", (307_500_000, "VND", "exact")),
+        ("Doanh thu đạt 584 tỷ.", (584e9, "VND", "exact")),
+        ("tăng 17,18 % so với cùng kỳ", (17.18, "percent", "exact")),
+        ("đã cập nhật 379 tin bài", (379, "tin bài", "exact")),
+        ("đăng tải 250 tin, bài;", (250, "tin bài", "exact")),
+        ("ban hành 05 Kế hoạch", (5, "kế hoạch", "exact")),
+        ("trên 4.000 tin, bài", (4000, "tin bài", "at_least")),
+        ("khoảng 10.100 lượt truyền thanh", (10100, "lượt", "about")),
+        ("gần 500.000 chữ ký", (500000, "chữ ký", "about")),
+        ("dưới 30 hồ sơ trễ hạn", (30, "hồ sơ", "at_most")),
+        ("cấp 1,2 triệu lượt", (1_200_000, "lượt", "exact")),
+        ("là trên 100.000 nghìn lượt", (100000, "lượt", "at_least")),
+        ("thu hút hàng nghìn lượt người tham gia", (1000, "lượt", "about")),
+        ("dự kiến đạt 12 doanh nghiệp", (12, "doanh nghiệp", "estimate")),
+        ("phát triển mới 1.5 triệu thuê bao", (1_500_000, "thuê bao", "exact")),
+    ],
+)
+def test_reads_value_unit_and_qualifier(sentence: str, expected: tuple) -> None:
+    value, unit, qualifier = one(sentence)
+    assert (pytest.approx(value), unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kỷ niệm 67 năm Ngày giải phóng Hải Phòng",
+        "Chào mừng 97 năm ngày Báo chí cách mạng Việt Nam",
+        "Giải báo chí lần thứ IV, Đại hội lần thứ 46",
+        "Ban Chấp hành Đảng bộ thành phố khóa XVI",
+        "Quyết định số 2574/QĐ-UBND ngày 12/5/2022",
+        "Nghị quyết 03-NQ/TU và Kế hoạch số 32/KH-UBND",
+        "giai đoạn 2022-2025, định hướng đến năm 2030",
+        "dịch vụ công mức độ 3, 4",
+        "phủ sóng 3G, 4G, 5G và chuyển đổi IPv6",
+        "Chuyển đổi số là xu hướng tất yếu (VOV5), kênh VTV4",
+        "Điện thoại: 0350. 3877.141 - Fax: 0350.3877.143",
+        "phòng chống dịch Covid-19 trong tháng 6/2022",
+        "nhiệm kỳ 2021 - 2026 và tầm nhìn đến năm 2045",
+        "Xem trang 2 3 4",
+    ],
+)
+def test_not_metrics(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_breakdown_in_brackets_gives_three_quantities() -> None:
+    found = find_quantities(
+        "triển khai 28 cuộc thanh tra, kiểm tra (25 cuộc chủ trì, 05 cuộc phối hợp)")
+    assert [(q.value, q.unit) for q in found] == [(28, "cuộc"), (25, "cuộc"), (5, "cuộc")]
+
+
+def test_numbers_sharing_one_noun() -> None:
+    found = find_quantities("đăng tải 60 và 320 tin trên báo")
+    assert [(q.value, q.unit) for q in found] == [(60, "tin"), (320, "tin")]
+
+
+def test_a_range_gives_both_ends() -> None:
+    found = find_quantities("mỗi xã có từ 10 - 15 cụm loa")
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [
+        (10, "cụm loa", "exact"), (15, "cụm loa", "at_most")]
+
+
+def test_lost_space_before_a_number_still_reads() -> None:
+    assert one("Trang thông tin đã đăng tải650 tin, bài") == (650, "tin bài", "exact")
