@@ -12,6 +12,9 @@ Library errors are translated at the boundary with ``raise … from exc``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class PortalwatchError(Exception):
     """Root of every error portalwatch raises on purpose."""
@@ -40,11 +43,16 @@ class SerializationError(Rejected):
 
 
 class NotAnArticle(PortalwatchError):
-    """The page is valid but is not an article (listing, home, error page)."""
+    """The page is valid but is not an article (listing, home, error page).
 
-    def __init__(self, kind: str, message: str) -> None:
+    `emits` holds what the handler still wants written although there is no article:
+    a home page's visitor counter is traffic even though the page is not news.
+    """
+
+    def __init__(self, kind: str, message: str, emits: Sequence[Any] = ()) -> None:
         super().__init__(message)
         self.kind = kind
+        self.emits = tuple(emits)
 
 
 class Retryable(PortalwatchError):

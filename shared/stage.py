@@ -98,7 +98,7 @@ class Stage(Generic[R]):
             raise
         except NotAnArticle as exc:
             self.metrics.records_skipped.labels(kind=exc.kind).inc()
-            emits = []
+            emits = list(exc.emits)
         except Rejected as exc:
             emits = [self._reject(exc.reason, exc, message, record)]
         except Exception as exc:  # a bug the input triggers must not stop the stream

@@ -81,6 +81,19 @@ def test_not_an_article_is_counted_not_dead_lettered() -> None:
         "portalwatch_parser_records_skipped_total", {"kind": "listing"}) == 1
 
 
+def test_not_an_article_still_writes_what_it_carries() -> None:
+    traffic = next(r for r in sample_records() if r.schema_name == "PortalTraffic")
+
+    def handler(page):
+        raise NotAnArticle("home", "home page", emits=[Emit(TOPICS.portal_traffic, "p", traffic)])
+
+    stage, registry = make_stage(handler)
+    [out] = stage.process(message(CODEC.encode(PAGE, TOPICS.pages_raw)))
+    assert out.topic == TOPICS.portal_traffic
+    assert registry.get_sample_value(
+        "portalwatch_parser_records_skipped_total", {"kind": "home"}) == 1
+
+
 def test_retryable_propagates_so_the_caller_backs_off() -> None:
     def handler(page):
         raise Retryable("warehouse away", after=2.5)

@@ -1,0 +1,57 @@
+"""Publication dates: meta tags, ``<time>``, and the Vietnamese forms portals print.
+
+Local times are Asia/Ho_Chi_Minh; the result is an aware datetime. A two-digit year
+whose time is cut off (``27/12/20 - 16:``) is a truncated capture, not the year 2020,
+so it gives no date rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+_TIME_DATE = re.compile(r"(\d{1,2}):(\d{2})(?:\s*(AM|PM))?\s*[,|\-]?\s*(?:ngày\s+)?"
+                        r"(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
+_DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2})"
+                        r"(?:\s*(AM|PM))?)?", re.IGNORECASE)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
+                  r"(Z|[+-]\d{2}:?\d{2})?")
+_CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|\(\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4}",
+                  re.IGNORECASE)
+
+
+def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+           ampm: str | None = None) -> dt.datetime | None:
+    if ampm:
+        hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
+    try:
+        return dt.datetime(year, month, day, hour, minute, tzinfo=VIETNAM)
+    except ValueError:
+        return None
+
+
+def parse_iso(value: str) -> dt.datetime | None:
+    """An ISO-8601 date from a meta tag or ``<time datetime>``."""
+    m = _ISO.search(value)
+    if not m:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(m.group().replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
+
+
+def find_date(line: str) -> dt.datetime | None:
+    """A date (and time) printed in a line: datelines, update stamps, "Ngày đăng"."""
+    if not _CUE.search(line):
+        return None
+    if m := _TIME_DATE.search(line):
+        return _local(int(m[6]), int(m[5]), int(m[4]), int(m[1]), int(m[2]), m[3])
+    if m := _DATE_TIME.search(line):
+        hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
+        return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute, m[6])
+    return None

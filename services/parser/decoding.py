@@ -1,0 +1,62 @@
+"""Bytes to text: refuse what is not text, pick the charset, normalise to NFC.
+
+Charset order: the one the server declared, then the page's own ``<meta>``, then strict
+UTF-8, then detection (charset-normalizer). Vietnamese portals still serve windows-1258, whose
+combining tone marks NFC folds into precomposed letters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from shared.errors import Rejected
+
+MAX_BODY_BYTES = 10 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+                 b"Rar!", b"\x00\x00\x01\x00", b"RIFF", b"\xd0\xcf\x11\xe0", b"7z\xbc\xaf")
+
+
+def decode_body(body: bytes, declared: str | None, max_bytes: int = MAX_BODY_BYTES) -> str:
+    """The body as NFC text, or `Rejected` saying why it cannot be text."""
+    if len(body) > max_bytes:
+        raise Rejected("body_too_large", f"body of {len(body)} bytes is over {max_bytes}")
+    if body.startswith(_BINARY_MAGIC) or body[:4096].count(b"\x00") > 8:
+        raise Rejected("binary_content", f"body is binary (starts {body[:8]!r})")
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _nfc(body.decode("utf-16", errors="replace"))
+    # Strict UTF-8 before detection: legacy bytes almost never pass it by accident, and
+    # detection on a sample can call a mostly-ASCII page "ascii".
+    for charset in (declared, _meta_charset(body), "utf-8"):
+        text = _try(body, charset)
+        if text is not None:
+            return _nfc(text)
+    best = from_bytes(body[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise Rejected("undecodable", "no charset decodes this body")
+    text = _try(body, best.encoding)
+    if text is None:
+        raise Rejected("undecodable", f"detected charset {best.encoding} does not decode it")
+    return _nfc(text)
+
+
+def _meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    return match[1].decode("ascii", "replace") if match else None
+
+
+def _try(body: bytes, charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return body.decode(charset.strip().lower())
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))

@@ -1,0 +1,97 @@
+"""A `RawPage` in; its `Article` (and `PortalTraffic`, when the page shows a visitor
+counter) out — or `NotAnArticle` for listings, home and error pages, or `Rejected`
+for bytes that cannot be a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from services.parser.decoding import MAX_BODY_BYTES, decode_body
+from services.parser.html import check_nesting, read_html
+from services.parser.rules import chrome_rules
+from services.parser.textlines import Cleaned, clean_lines
+from shared.errors import NotAnArticle
+from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
+
+PARSER_VERSION = "1.0.0"
+MIN_ARTICLE_CHARS = 280
+TEXT_TYPES = ("text/plain", "text/markdown")
+
+
+class NoArticle(NotAnArticle):
+    """`NotAnArticle` from the parser, with the page's visitor counter if it has one."""
+
+    def __init__(self, kind: str, message: str, traffic: PortalTraffic | None) -> None:
+        super().__init__(kind, message)
+        self.traffic = traffic
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    article: Article
+    traffic: PortalTraffic | None
+
+
+def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | None = None,
+               max_bytes: int = MAX_BODY_BYTES) -> ParseResult:
+    """Parse one page. Raises `NoArticle` (a `NotAnArticle` carrying the page's traffic,
+    if any) and `Rejected` (bad bytes) — never returns an empty article."""
+    text = decode_body(page.body, page.declared_charset, max_bytes)
+    if not text.strip():
+        raise NoArticle("empty", f"{page.url}: empty body", None)
+    if page.content_type in TEXT_TYPES or not _looks_like_html(text):
+        cleaned = clean_lines(text.splitlines())
+        kind = "too_short"
+        links = 0
+    else:
+        check_nesting(text)
+        html = read_html(text)
+        title = html.og_title or html.heading or html.doc_title
+        error = _error_page(html.doc_title, html.heading)
+        cleaned = clean_lines(html.article_lines, title)
+        page_counters = clean_lines(html.page_lines, title).counters
+        cleaned.counters = page_counters or cleaned.counters
+        cleaned.published = html.published or cleaned.published
+        kind = "error_page" if error else "listing" if html.headline_links >= 2 else "too_short"
+        links = html.headline_links
+    traffic = _traffic(page, cleaned)
+    body = "\n\n".join(cleaned.lines)
+    # A teaser ("Thực hiện Chỉ thị số 16/CT-TTg …; Chỉ thị số...") is a listing's, not
+    # an article: the full text is one link away.
+    teaser = len(body) < 4 * MIN_ARTICLE_CHARS and body.rstrip().endswith(("...", "…"))
+    if teaser and kind == "too_short":
+        kind = "listing"
+    if kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title:
+        if traffic and kind != "error_page":
+            kind = "home"
+        raise NoArticle(
+            kind, f"{page.url}: {kind} ({len(body)} chars of text, {links} headline links)",
+            traffic)
+    article = Article(
+        article_id=stable_id(page.url), url=page.url, portal_id=page.portal_id,
+        province=province, title=cleaned.title, text=body, published_at=cleaned.published,
+        author=cleaned.author, content_sha256=hashlib.sha256(body.encode()).hexdigest(),
+        fetched_at=page.fetched_at, parsed_at=now or utcnow(), parser_version=PARSER_VERSION,
+    )
+    return ParseResult(article, traffic)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head or "<div" in head
+
+
+def _error_page(doc_title: str | None, heading: str | None) -> bool:
+    words = chrome_rules().error_titles
+    return any(w in (t or "").lower() for t in (doc_title, heading) for w in words
+               if t and len(t) < 60)
+
+
+def _traffic(page: RawPage, cleaned: Cleaned) -> PortalTraffic | None:
+    if not cleaned.counters:
+        return None
+    return PortalTraffic(traffic_id=stable_id(page.portal_id, page.url, page.content_sha256),
+                         portal_id=page.portal_id, url=page.url, observed_at=page.fetched_at,
+                         **cleaned.counters)

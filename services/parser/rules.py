@@ -1,0 +1,53 @@
+"""The parser's chrome rules, loaded once from ``data/chrome.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    widget_lines: frozenset[str]
+    tail_headings: frozenset[str]
+    line_patterns: tuple[re.Pattern[str], ...]
+    footer_patterns: tuple[re.Pattern[str], ...]
+    counter_line: re.Pattern[str]
+    counter_field: dict[str, str]
+    counter_headings: frozenset[str]
+    drop_tags: tuple[str, ...]
+    chrome_class: re.Pattern[str]
+    error_titles: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    data = tomllib.loads((DATA / "chrome.toml").read_text(encoding="utf-8"))
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in data["line_patterns"])
+    labels = sorted(data["counter_labels"], key=len, reverse=True)
+    alternation = "|".join(re.escape(label) for label in labels)
+    words = "|".join(re.escape(w) for w in data["html"]["chrome_words"])
+    stopwords = (DATA / "stopwords_vi.txt").read_text(encoding="utf-8").split("\n")
+    return ChromeRules(
+        widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
+        tail_headings=frozenset(w.lower() for w in data["tail_headings"]),
+        line_patterns=patterns,
+        # The footer starts at the first copyright, phone, e-mail or address line.
+        footer_patterns=tuple(
+            p for p in patterns
+            if any(k in p.pattern for k in ("©", "điện thoại", "mail", "địa chỉ"))),
+        counter_line=re.compile(
+            rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$", re.IGNORECASE),
+        counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
+        counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
+        drop_tags=tuple(data["html"]["drop_tags"]),
+        chrome_class=re.compile(rf"(?<![a-z])({words})(?![a-z])", re.IGNORECASE),
+        error_titles=tuple(data["html"]["error_titles"]),
+        stopwords=frozenset(w.strip() for w in stopwords if w.strip()),
+    )

@@ -1,0 +1,150 @@
+"""Line-level chrome removal, shared by the plain-text path and the HTML path.
+
+Works on the page as lines (paragraphs). Rules are generic shapes, not strings of one
+portal: a widget heading, a pagination row, a link row, a footer block that starts at
+the first copyright/phone/e-mail/address line in the last part of the page, a related
+list after a "Nổi bật" heading, short category labels above the title, bylines and
+datelines (whose date is kept as ``published``), image file names, and ASCII slug
+lines that repeat the title without its diacritics.
+
+Captions are content: a short line under an image that describes the article's people
+and events ("Giám đốc Sở … thông tin tại Hội nghị") stays in the text; only the image's
+file name goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from services.parser.dates import find_date
+from services.parser.rules import chrome_rules
+from services.parser.traffic import read_counters
+
+_COUNTS = re.compile(r"\(\s*\d+\s*\)")
+_SPACES = re.compile(r"[\s\u00a0\u200b]+")
+_ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
+_BYLINE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\.?\s?){2,5}$")
+_ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
+                  r"cơ quan chủ quản|clb|câu lạc bộ|trung tâm)", re.IGNORECASE)
+
+
+@dataclass
+class Cleaned:
+    """What line cleaning keeps and what it learns on the way."""
+
+    lines: list[str]
+    title: str | None = None
+    published: dt.datetime | None = None
+    author: str | None = None
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+def normalise(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def clean_lines(raw: list[str], title: str | None = None) -> Cleaned:
+    """Remove chrome from `raw` lines; find title (if not given), date, author, counters."""
+    lines = [normalise(line) for line in raw]
+    lines = [line for line in lines if line]
+    counters, counter_idx = read_counters(lines)
+    lines = [line for i, line in enumerate(lines) if i not in counter_idx]
+    # Datelines, stamps and bylines are short; a date inside prose is not the page's.
+    published = next((d for line in lines[:40]
+                      if len(line.split()) <= 12 and (d := find_date(line))), None)
+    lines = _cut_footer(_cut_tail(lines))
+    lines = [line for line in lines if not _is_chrome(line)]
+    title, lines = _take_title(lines, title)
+    lines, author = _take_bylines(lines, title)
+    if title:
+        slug = strip_diacritics(title).lower()
+        lines = [line for line in lines if not _repeats_title(line, title, slug)]
+    return Cleaned(lines, title, published, author, counters)
+
+
+def _is_chrome(line: str) -> bool:
+    rules = chrome_rules()
+    lowered = line.lower().strip(" :.")
+    if lowered in rules.widget_lines or any(p.match(line) for p in rules.line_patterns):
+        return True
+    # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
+    if len(lowered) < 80:
+        rest = _COUNTS.sub(" ", lowered)
+        for phrase in sorted(rules.widget_lines, key=len, reverse=True):
+            rest = rest.replace(phrase, " ")
+        return not rest.strip(" |-•·/")
+    return False
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    """Drop a related-articles block: everything after its heading in the last part."""
+    rules = chrome_rules()
+    for i, line in enumerate(lines):
+        if i >= len(lines) // 3 and line.lower().strip(" :") in rules.tail_headings:
+            return lines[:i]
+    return lines
+
+
+def _cut_footer(lines: list[str]) -> list[str]:
+    """Drop the site footer: from the first footer line in the last 40% of the page,
+    together with the owner lines just above it (UBND …, Sở …)."""
+    rules = chrome_rules()
+    start = int(len(lines) * 0.6)
+    for i in range(start, len(lines)):
+        if any(p.match(lines[i]) for p in rules.footer_patterns):
+            j = i
+            while j > 0 and i - j < 3 and _ORG.match(lines[j - 1]) and len(lines[j - 1]) < 120:
+                j -= 1
+            return lines[:j]
+    return lines
+
+
+def _take_title(lines: list[str], title: str | None) -> tuple[str | None, list[str]]:
+    """Drop short labels above the title; the title line itself is not body text."""
+    for i, line in enumerate(lines[:6]):
+        if title and _same(line, title):
+            return title, lines[:0] + lines[i + 1:]
+        words = line.split()
+        if title is None and len(words) >= 5 and not line.endswith("."):
+            return line, lines[i + 1:]
+        if len(words) > 4:
+            break
+    return title, lines
+
+
+def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
+    """Remove a byline with a date near the top and an author name at the end."""
+    author = None
+    out = list(lines)
+    for i, line in enumerate(out[:3]):
+        if len(line.split()) <= 8 and _BYLINE_DATE.search(line) and not line.endswith("."):
+            name = _BYLINE_DATE.split(line)[0].strip(" -|,")
+            author = name if _NAME.match(name) else None
+            del out[i]
+            break
+    if out and len(out[-1]) < 40 and _NAME.match(out[-1]) and not out[-1].endswith("."):
+        author = out.pop()
+    return out, author
+
+
+def _same(line: str, title: str) -> bool:
+    return line.lower().strip(" .") == title.lower().strip(" .")
+
+
+def _repeats_title(line: str, title: str, slug: str) -> bool:
+    if _same(line, title):
+        return True
+    lowered = line.lower()
+    if not _ASCII_WORDS.match(lowered) or len(lowered.split()) < 3:
+        return False
+    words = lowered.split()
+    return sum(w in slug.split() for w in words) / len(words) >= 0.7

@@ -1,0 +1,47 @@
+"""Visitor counters ("Thống kê truy cập … Đang online: 13 … Tất cả: 3199419").
+
+Their numbers become a `PortalTraffic` record and are never article text.
+"""
+
+from __future__ import annotations
+
+from services.parser.rules import chrome_rules
+
+
+def counter_value(line: str) -> tuple[str, int | None] | None:
+    """(field, number) when `line` is a counter line; the number is None for a heading."""
+    rules = chrome_rules()
+    text = line.strip()
+    if text.lower().rstrip(":") in rules.counter_headings:
+        return ("heading", None)
+    m = rules.counter_line.match(text)
+    if not m:
+        return None
+    field = rules.counter_field[m[1].lower()]
+    digits = "".join(ch for ch in (m[2] or "") if ch.isdigit())
+    if not digits:
+        return (field, None)
+    return (field, int(digits))
+
+
+def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
+    """Counter figures found in `lines`, and the indexes of the lines that were counters.
+
+    A label line counts only inside a counter block: after a counter heading, or next to
+    another counter line with a number — so "Tổng: …" in prose is left alone.
+    """
+    found: dict[str, int] = {}
+    used: set[int] = set()
+    parsed = [counter_value(line) for line in lines]
+    for i, item in enumerate(parsed):
+        if item is None:
+            continue
+        field, number = item
+        neighbours = [parsed[j] for j in (i - 1, i + 1) if 0 <= j < len(parsed)]
+        in_block = field == "heading" or any(n is not None for n in neighbours)
+        if not in_block:
+            continue
+        used.add(i)
+        if number is not None and field != "heading":
+            found.setdefault(field, number)
+    return found, used

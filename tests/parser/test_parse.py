@@ -1,0 +1,133 @@
+"""Golden pages: real and fixture portal pages in, chrome gone and content kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from services.parser import NoArticle, parse_page
+from tests.parser.pages import PORTALS, SEEDS, raw_page
+
+SEED_NAMES = sorted(p.stem for p in (SEEDS / "gold").glob("*.json"))
+EXPECTED = sorted(p for p in PORTALS.glob("*/expected/*.json")
+                  if p.parent.parent.name != "liferay-hanoi")
+FLOOR = tomllib.loads((Path(__file__).parent / "quality_floor.toml").read_text())
+
+
+def seed(name: str):
+    gold = json.loads((SEEDS / "gold" / f"{name}.json").read_text())
+    return raw_page((SEEDS / f"{name}.txt").read_bytes(), "text/plain"), gold
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_text_pages(name: str) -> None:
+    page, gold = seed(name)
+    result = parse_page(page)
+    article = result.article
+    assert article.title == gold["title"]
+    assert [k for k in gold["keep"] if k not in article.text] == []
+    assert [b for b in gold["boilerplate"] if b in article.text] == []
+    counter = gold.get("visitor_counter")
+    if counter:
+        assert result.traffic is not None
+        assert {k: getattr(result.traffic, k) for k in counter} == counter
+    else:
+        assert result.traffic is None
+    for number in ("13", "460", "4564", "3199419"):
+        assert f"Đang online: {number}" not in article.text
+
+
+def test_seed_dateline_becomes_published_at() -> None:
+    page, _ = seed("002_9cb089665f215c6a")
+    published = parse_page(page).article.published_at
+    assert published == dt.datetime(2022, 1, 7, 3, 5, tzinfo=dt.UTC)
+
+
+def test_truncated_byline_gives_no_date_rather_than_a_wrong_one() -> None:
+    page, _ = seed("004_b673b0db20d246ea")
+    article = parse_page(page).article
+    assert article.published_at is None
+    assert article.author == "Thanh Phương"
+
+
+@pytest.mark.parametrize("expected_file", EXPECTED,
+                         ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_fixture_portal_pages(expected_file: Path) -> None:
+    expected = json.loads(expected_file.read_text())
+    site = expected_file.parent.parent
+    page = raw_page((site / expected["page"]).read_bytes(), charset=expected.get("charset"))
+    if "not_article" in expected:
+        with pytest.raises(NoArticle) as info:
+            parse_page(page)
+        assert info.value.kind == expected["not_article"]
+        traffic = info.value.traffic
+    else:
+        result = parse_page(page)
+        article = result.article
+        assert article.title == expected["title"]
+        assert article.published_at == dt.datetime.fromisoformat(expected["published_at"])
+        assert [k for k in expected["keep"] if k not in article.text] == []
+        assert [c for c in expected["chrome"] if c in article.text] == []
+        if "author" in expected:
+            assert article.author == expected["author"]
+        traffic = result.traffic
+    if expected.get("traffic"):
+        assert traffic is not None
+        assert {k: getattr(traffic, k) for k in expected["traffic"]} == expected["traffic"]
+    elif "traffic" in expected:
+        assert traffic is None
+
+
+LIFERAY = json.loads((PORTALS / "liferay-hanoi" / "expected" / "pages.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(LIFERAY))
+def test_real_liferay_pages(name: str) -> None:
+    expected = LIFERAY[name]
+    page = raw_page((PORTALS / "liferay-hanoi" / "web" / name).read_bytes())
+    if "not_article" in expected:
+        with pytest.raises(NoArticle) as info:
+            parse_page(page)
+        assert info.value.kind == expected["not_article"]
+        if "traffic" in expected:
+            traffic = info.value.traffic
+            assert traffic is not None
+            assert {k: getattr(traffic, k) for k in expected["traffic"]} == expected["traffic"]
+    else:
+        article = parse_page(page).article
+        assert article.title == expected["title"]
+        assert "Số lượng truy cập" not in article.text
+        assert len(article.text) > 1000
+
+
+def test_every_liferay_listing_is_not_an_article() -> None:
+    kinds = {}
+    for path in sorted((PORTALS / "liferay-hanoi" / "web").glob("*.html")):
+        try:
+            parse_page(raw_page(path.read_bytes()))
+            kinds[path.name] = "article"
+        except NoArticle as exc:
+            kinds[path.name] = exc.kind
+    assert kinds["sotttt.hanoi.gov.vn_13.html"] == "article"
+    assert sum(k == "listing" for k in kinds.values()) >= 10
+
+
+def test_quality_floor_on_fixture_portals() -> None:
+    kept = total_keep = left = total_chrome = 0
+    for expected_file in EXPECTED:
+        expected = json.loads(expected_file.read_text())
+        if "keep" not in expected:
+            continue
+        site = expected_file.parent.parent
+        page = raw_page((site / expected["page"]).read_bytes(), charset=expected.get("charset"))
+        text = parse_page(page).article.text
+        kept += sum(k in text for k in expected["keep"])
+        total_keep += len(expected["keep"])
+        left += sum(c in text for c in expected["chrome"])
+        total_chrome += len(expected["chrome"])
+    assert kept / total_keep >= FLOOR["kept_share"]
+    assert 1 - left / total_chrome >= FLOOR["chrome_removed_share"]

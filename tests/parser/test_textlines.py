@@ -1,0 +1,46 @@
+"""Generic chrome shapes, written for portals that are not in the fixtures."""
+
+from services.parser.textlines import clean_lines
+from services.parser.traffic import read_counters
+
+BODY = ("Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành triển khai kế hoạch chuyển đổi số, "
+        "bảo đảm an toàn thông tin mạng và nâng cao chất lượng dịch vụ công trực tuyến.")
+
+
+def test_a_dnn_style_page_loses_its_chrome() -> None:
+    raw = ["Trang chủ", "Tin tức - Sự kiện", "Quảng Nam đẩy mạnh chuyển đổi số năm 2024",
+           "Cập nhật lúc: 03/05/2024 08:15", BODY, BODY, "Lượt xem: 1.203", "In trang | Gửi email",
+           "Tin khác", "Hội nghị giao ban báo chí tháng 4", "Tập huấn an toàn thông tin",
+           "Cổng thông tin điện tử tỉnh Quảng Nam", "Địa chỉ: 62 Hùng Vương, Tam Kỳ",
+           "Điện thoại: (0235) 3812 345", "Bản quyền © 2024 UBND tỉnh Quảng Nam"]
+    cleaned = clean_lines(raw)
+    assert cleaned.title == "Quảng Nam đẩy mạnh chuyển đổi số năm 2024"
+    assert cleaned.lines == [BODY, BODY]
+    assert cleaned.published is not None and cleaned.published.day == 3
+
+
+def test_counter_lines_become_figures_and_prose_about_visits_stays() -> None:
+    lines = ["Thống kê truy cập", "Đang truy cập: 42", "Hôm qua: 1.024", "Tổng: 5.000.123",
+             "Số lượng truy cập trong năm 2021 là trên 100.000 lượt."]
+    found, used = read_counters(lines)
+    assert found == {"online": 42, "yesterday": 1024, "total": 5000123}
+    assert used == {0, 1, 2, 3}
+
+
+def test_a_lone_total_in_prose_is_not_a_counter() -> None:
+    found, used = read_counters([BODY, "Tổng: 12", BODY])
+    assert found == {} and used == set()
+
+
+def test_slug_and_image_lines_repeating_the_title_go() -> None:
+    title = "Đà Nẵng khai trương trung tâm dữ liệu mới"
+    raw = [title, BODY, "da nang khai truong trung tam du lieu moi", "trungtam.png",
+           "Lãnh đạo thành phố cắt băng khai trương trung tâm", BODY]
+    cleaned = clean_lines(raw)
+    assert cleaned.lines == [BODY, "Lãnh đạo thành phố cắt băng khai trương trung tâm", BODY]
+
+
+def test_pagination_and_link_rows_go() -> None:
+    raw = ["Một tiêu đề bài viết đủ dài để làm tiêu đề", BODY, "« 1 2 3 4 »",
+           "Trang đầu", "Giới thiệu | Liên hệ | Sơ đồ site", BODY]
+    assert clean_lines(raw).lines == [BODY, BODY]
