@@ -51,3 +51,23 @@ def fresh_topics(kafka_bootstrap: str) -> Topics:
     topics = Topics(prefix=f"test-{uuid.uuid4().hex[:10]}.")
     asyncio.run(create_topics(kafka_bootstrap, list(topics.all())))
     return topics
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    url = servers.start_postgres()
+    yield url
+    servers.stop_postgres()
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield pg_server.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -95,3 +95,20 @@ def stop_registry() -> None:
     """Stop our registry (its in-memory content is gone)."""
     if not _external_registry():
         _script("registry.sh", "stop")
+
+
+PG_PORT = int(os.environ.get("PGPORT", "15432"))
+
+
+def start_postgres() -> str:
+    """URL of a PostgreSQL server: PORTALWATCH_TEST_PG_URL's, or one started here."""
+    if os.environ.get("PORTALWATCH_TEST_PG_URL"):
+        return os.environ["PORTALWATCH_TEST_PG_URL"]
+    _script("postgres.sh", "start")
+    return f"postgresql://postgres@127.0.0.1:{PG_PORT}/postgres"
+
+
+def stop_postgres(hard: bool = False) -> None:
+    """Stop the server started here (SIGKILL when `hard`); its data stays for a restart."""
+    if not os.environ.get("PORTALWATCH_TEST_PG_URL"):
+        _script("postgres.sh", "kill" if hard else "stop")
