@@ -127,7 +127,7 @@ class DeadLetter:
 
 
 Record = RawPage | Article | PortalTraffic | MetricEvent | DeadLetter
-R = TypeVar("R", RawPage, Article, PortalTraffic, MetricEvent, DeadLetter)
+R = TypeVar("R", bound=RawPage | Article | PortalTraffic | MetricEvent | DeadLetter)
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.schema_name: cls for cls in (RawPage, Article, PortalTraffic, MetricEvent, DeadLetter)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 
@@ -24,6 +24,7 @@ from shared.telemetry import Health, StageMetrics
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
+T = TypeVar("T")
 
 
 def faust_broker_url(bootstrap_servers: str) -> str:
@@ -58,24 +59,34 @@ async def publish(app: faust.App, outputs: Sequence[Output]) -> None:
         await asyncio.gather(*pending)
 
 
-async def process_until_done(stage: Stage[Any], message: Message, health: Health) -> list[Output]:
-    """`stage.process`, retried with backoff for as long as it raises `Retryable`."""
+async def retry_until_done(call: Callable[[], T], on_retry: Callable[[str], None] | None = None,
+                           max_wait: float = MAX_BACKOFF_SECONDS) -> T:
+    """`call()`, again and again with backoff for as long as it raises `Retryable`: a
+    dependency being away (registry, warehouse) costs time, never data."""
     delay = 0.5
     while True:
         try:
-            outputs = stage.process(message)
+            return call()
         except Retryable as exc:
-            wait = min(max(exc.after, delay), MAX_BACKOFF_SECONDS)
-            health.set(stage.name, False, str(exc))
-            stage.metrics.healthy.set(0)
-            log.warning("%s: %s; retrying %s[%s]@%s in %.1fs", stage.name, exc, message.topic,
-                        message.partition, message.offset, wait)
+            wait = min(max(exc.after, delay), max_wait)
+            log.warning("%s; retrying in %.1fs", exc, wait)
+            if on_retry:
+                on_retry(str(exc))
             await asyncio.sleep(wait)
-            delay = min(delay * 2, MAX_BACKOFF_SECONDS)
-            continue
-        health.set(stage.name, True)
-        stage.metrics.healthy.set(1)
-        return outputs
+            delay = min(delay * 2, max_wait)
+
+
+async def process_until_done(stage: Stage[Any], message: Message, health: Health) -> list[Output]:
+    """`stage.process`, retried while it raises `Retryable`; health follows."""
+
+    def unhealthy(reason: str) -> None:
+        health.set(stage.name, False, reason)
+        stage.metrics.healthy.set(0)
+
+    outputs = await retry_until_done(lambda: stage.process(message), unhealthy)
+    health.set(stage.name, True)
+    stage.metrics.healthy.set(1)
+    return outputs
 
 
 def message_of(event: faust.types.EventT) -> Message:

@@ -98,8 +98,10 @@ class _DocumentContext:
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
-        self.year = (year_of_text(lead) or year_of_text(article.title) or publication_year
-                     or (int(baseline[1]) + 1 if baseline else None))
+        framed = find_period(lead, None) or find_period(article.title, None)
+        self.year = ((framed.end.year if framed else None) or publication_year
+                     or (int(baseline[1]) + 1 if baseline else None)
+                     or year_of_text(lead) or year_of_text(article.title))
         self.period = (find_period(lead, self.year) or find_period(article.title, self.year)
                        or (_whole_year(self.year) if self.year else None))
 

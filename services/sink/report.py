@@ -70,7 +70,8 @@ def history_rows(warehouse: Warehouse, filters: Filters = Filters()) -> list[dic
 
 def format_value(value: float, unit: str) -> str:
     if unit == "VND":
-        return f"{value / 1e9:,.3f} tỷ đồng".replace(",", "_").replace(".", ",").replace("_", ".")
+        amount = f"{value / 1e9:,.3f}".rstrip("0").rstrip(".")
+        return amount.replace(",", "_").replace(".", ",").replace("_", ".") + " tỷ đồng"
     if unit == "percent":
         return f"{value:g} %".replace(".", ",")
     return f"{value:,.0f} {unit}".replace(",", ".")

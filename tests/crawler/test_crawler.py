@@ -16,8 +16,9 @@ from tests.crawler.conftest import Harness, fixture_portal
 ARTICLE = "/tin-tuc/hoat-dong-thong-tin-va-truyen-thong-thang-6-2022.html"
 
 
-async def test_crawls_listing_to_article_and_emits_each_page_once(serve, client,
-                                                                  harness: Harness) -> None:
+async def test_crawls_listing_to_article_and_emits_each_page_once(
+    serve, client, harness: Harness
+) -> None:
     server = await serve()
     portal = fixture_portal(server)
     report = await harness.crawler([portal], client).run_once()
@@ -28,8 +29,10 @@ async def test_crawls_listing_to_article_and_emits_each_page_once(serve, client,
     assert article.portal_id == "fixture" and article.http_status == 200
     assert report.emitted == {"fixture": 2} and harness.letters == []
     assert "/robots.txt" in server.requests
-    assert harness.metric("portalwatch_crawler_requests_total",
-                          portal="fixture", status_class="2xx") >= 2
+    assert (
+        harness.metric("portalwatch_crawler_requests_total", portal="fixture", status_class="2xx")
+        >= 2
+    )
 
 
 async def test_a_second_pass_costs_a_304_and_emits_nothing(serve, client, harness) -> None:
@@ -42,8 +45,10 @@ async def test_a_second_pass_costs_a_304_and_emits_nothing(serve, client, harnes
     before = len(harness.pages)
     await crawler.run_once()
     assert len(harness.pages) == before
-    assert harness.metric("portalwatch_crawler_pages_total",
-                          portal="fixture", outcome="not_modified") == 2
+    assert (
+        harness.metric("portalwatch_crawler_pages_total", portal="fixture", outcome="not_modified")
+        == 2
+    )
 
 
 async def test_robots_disallow_is_obeyed(serve, client, harness) -> None:
@@ -85,7 +90,10 @@ async def test_a_slow_response_times_out_into_a_dead_letter(serve, client, harne
     assert time.monotonic() - started < 2.5
     [letter] = harness.letters
     assert (letter.stage, letter.reason, letter.url) == (
-        "crawler", "unreachable", server.base_url + "/tin-tuc/slow.html")
+        "crawler",
+        "unreachable",
+        server.base_url + "/tin-tuc/slow.html",
+    )
 
 
 async def test_redirect_to_a_host_outside_the_registry_is_refused(serve, client, harness) -> None:
@@ -95,24 +103,33 @@ async def test_redirect_to_a_host_outside_the_registry_is_refused(serve, client,
         raise web.HTTPFound(other.base_url + "/tin-tuc/")
 
     server = await serve(extra={"/tin-tuc/away.html": away})
-    await harness.crawler([fixture_portal(server, seeds=("/tin-tuc/away.html",))],
-                          client).run_once()
+    await harness.crawler(
+        [fixture_portal(server, seeds=("/tin-tuc/away.html",))], client
+    ).run_once()
     [letter] = harness.letters
     assert letter.reason == "redirect_off_portal"
     assert other.requests == []  # never contacted
 
 
 async def test_private_and_link_local_targets_are_refused_before_any_connection(
-        client, harness) -> None:
+    client, harness
+) -> None:
     asked: list[str] = []
 
     async def resolver(host: str) -> list[str]:
         asked.append(host)
         return {"intranet.portal.test": ["10.1.2.3"], "meta.portal.test": ["169.254.169.254"]}[host]
 
-    portals = [fixture_portal(None, f"p{i}", seeds=("/",), base_url=f"http://{host}",  # type: ignore[arg-type]
-                              allow_private=False)
-               for i, host in enumerate(["intranet.portal.test", "meta.portal.test"])]
+    portals = [
+        fixture_portal(
+            None,
+            f"p{i}",
+            seeds=("/",),
+            base_url=f"http://{host}",  # type: ignore[arg-type]
+            allow_private=False,
+        )
+        for i, host in enumerate(["intranet.portal.test", "meta.portal.test"])
+    ]
     crawler = harness.crawler(portals, client, resolver=resolver)
     await crawler.run_once()
     assert sorted(letter.reason for letter in harness.letters) == ["address_refused"] * 2
@@ -123,8 +140,9 @@ async def test_a_gzip_bomb_stops_at_the_cap(serve, client, harness) -> None:
     bomb = gzip.compress(b"\0" * 60_000_000)
 
     async def handler(request: web.Request) -> web.Response:
-        return web.Response(body=bomb, headers={"Content-Encoding": "gzip",
-                                                "Content-Type": "text/html"})
+        return web.Response(
+            body=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
+        )
 
     server = await serve(extra={"/tin-tuc/bomb.html": handler})
     portal = fixture_portal(server, seeds=("/tin-tuc/bomb.html",), max_body=1_000_000)
@@ -156,10 +174,12 @@ async def test_a_windows_1258_page_keeps_its_declared_charset(serve, client, har
 
 
 def test_a_sitemap_with_an_entity_bomb_is_refused_not_expanded() -> None:
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-            b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-            b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-            b"<urlset><url><loc>&lol3;</loc></url></urlset>")
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+        b"<urlset><url><loc>&lol3;</loc></url></urlset>"
+    )
     try:
         xml_links(bomb, "http://127.0.0.1/sitemap.xml")
     except Rejected as exc:
@@ -170,8 +190,9 @@ def test_a_sitemap_with_an_entity_bomb_is_refused_not_expanded() -> None:
 
 async def test_sitemaps_lead_to_articles(serve, client, harness) -> None:
     server = await serve()
-    sitemap = (server.root / "sitemap.xml").read_text().replace("http://haiphong.test",
-                                                                  server.base_url)
+    sitemap = (
+        (server.root / "sitemap.xml").read_text().replace("http://haiphong.test", server.base_url)
+    )
 
     async def handler(request: web.Request) -> web.Response:
         return web.Response(text=sitemap, content_type="application/xml")
@@ -192,16 +213,16 @@ async def test_a_restarted_crawler_does_not_refetch_what_it_has(serve, client, h
     restarted = harness.crawler([portal], client)
     assert len(FileState(harness.state_path)) == 2
     await restarted.run_once()
-    second = server.requests[len(first):]
+    second = server.requests[len(first) :]
     assert "/tin-tuc/" not in second and ARTICLE in second
     assert len(harness.pages) == 2
 
 
 async def test_an_unchanged_body_without_validators_is_not_emitted_again(
-        serve, client, harness) -> None:
+    serve, client, harness
+) -> None:
     async def same(request: web.Request) -> web.Response:
-        return web.Response(text="<html><body><p>same</p></body></html>",
-                            content_type="text/html")
+        return web.Response(text="<html><body><p>same</p></body></html>", content_type="text/html")
 
     server = await serve(extra={"/tin-tuc/same.html": same})
     crawler = harness.crawler([fixture_portal(server, seeds=("/tin-tuc/same.html",))], client)
@@ -210,5 +231,7 @@ async def test_an_unchanged_body_without_validators_is_not_emitted_again(
         entry.next_due = 0.0
     await crawler.run_once()
     assert len(harness.pages) == 1
-    assert harness.metric("portalwatch_crawler_pages_total",
-                          portal="fixture", outcome="unchanged") == 1
+    assert (
+        harness.metric("portalwatch_crawler_pages_total", portal="fixture", outcome="unchanged")
+        == 1
+    )
