@@ -35,6 +35,7 @@ def faust_broker_url(bootstrap_servers: str) -> str:
 
 def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: Any) -> faust.App:
     """A Faust app for one stage; its id is the stage's consumer group."""
+    (state_dir / f"faust-{stage}").mkdir(parents=True, exist_ok=True)
     options: dict[str, Any] = {
         "broker": faust_broker_url(bootstrap_servers),
         "key_serializer": "raw",
