@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from services.parser.decoding import MAX_BODY_BYTES, decode_body
 from services.parser.html import check_nesting, read_html
 from services.parser.rules import chrome_rules
-from services.parser.textlines import Cleaned, clean_lines
+from services.parser.textlines import Cleaned, clean_lines, normalise
+from services.parser.traffic import read_counters
 from shared.errors import NotAnArticle
 from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
 
@@ -51,7 +52,8 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         title = html.og_title or html.heading or html.doc_title
         error = _error_page(html.doc_title, html.heading)
         cleaned = clean_lines(html.article_lines, title)
-        page_counters = clean_lines(html.page_lines, title).counters
+        # The counter sits in a sidebar, outside the article block: read the whole page.
+        page_counters = read_counters([n for line in html.page_lines if (n := normalise(line))])[0]
         cleaned.counters = page_counters or cleaned.counters
         cleaned.published = html.published or cleaned.published
         kind = "error_page" if error else "listing" if html.headline_links >= 2 else "too_short"

@@ -16,6 +16,8 @@ class ChromeRules:
     widget_lines: frozenset[str]
     tail_headings: frozenset[str]
     line_patterns: tuple[re.Pattern[str], ...]
+    any_line_pattern: re.Pattern[str]
+    widget_phrase: re.Pattern[str]
     footer_patterns: tuple[re.Pattern[str], ...]
     counter_line: re.Pattern[str]
     counter_field: dict[str, str]
@@ -38,6 +40,11 @@ def chrome_rules() -> ChromeRules:
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
         tail_headings=frozenset(w.lower() for w in data["tail_headings"]),
         line_patterns=patterns,
+        # One alternation is one C-level match per line instead of one per pattern.
+        any_line_pattern=re.compile(
+            "|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE),
+        widget_phrase=re.compile("|".join(
+            re.escape(w.lower()) for w in sorted(data["widget_lines"], key=len, reverse=True))),
         # The footer starts at the first copyright, phone, e-mail or address line.
         footer_patterns=tuple(
             p for p in patterns

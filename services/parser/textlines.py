@@ -74,13 +74,11 @@ def clean_lines(raw: list[str], title: str | None = None) -> Cleaned:
 def _is_chrome(line: str) -> bool:
     rules = chrome_rules()
     lowered = line.lower().strip(" :.")
-    if lowered in rules.widget_lines or any(p.match(line) for p in rules.line_patterns):
+    if lowered in rules.widget_lines or rules.any_line_pattern.match(line):
         return True
     # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
     if len(lowered) < 80:
-        rest = _COUNTS.sub(" ", lowered)
-        for phrase in sorted(rules.widget_lines, key=len, reverse=True):
-            rest = rest.replace(phrase, " ")
+        rest = rules.widget_phrase.sub(" ", _COUNTS.sub(" ", lowered))
         return not rest.strip(" |-•·/")
     return False
 
