@@ -12,13 +12,34 @@ DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
+class LineShapes:
+    """Whole-line patterns as two regexes: anchored ones in one alternation (one C-level
+    match per line), and those written ``^.*X…`` as a search for ``X…`` — the same
+    lines, without backtracking through every position of a long paragraph."""
+
+    anchored: re.Pattern[str]
+    floating: re.Pattern[str]
+
+    @classmethod
+    def of(cls, patterns: list[str]) -> LineShapes:
+        anchored = [p for p in patterns if not p.startswith("^.*")]
+        floating = [p[3:] for p in patterns if p.startswith("^.*")]
+        never = "(?!)"
+        return cls(
+            re.compile("|".join(f"(?:{p})" for p in anchored) or never, re.IGNORECASE),
+            re.compile("|".join(f"(?:{p})" for p in floating) or never, re.IGNORECASE))
+
+    def matches(self, line: str) -> bool:
+        return bool(self.anchored.match(line) or self.floating.search(line))
+
+
+@dataclass(frozen=True)
 class ChromeRules:
     widget_lines: frozenset[str]
     tail_headings: frozenset[str]
-    line_patterns: tuple[re.Pattern[str], ...]
-    any_line_pattern: re.Pattern[str]
+    line_shapes: LineShapes
     widget_phrase: re.Pattern[str]
-    footer_patterns: tuple[re.Pattern[str], ...]
+    footer_shapes: LineShapes
     counter_line: re.Pattern[str]
     counter_field: dict[str, str]
     counter_headings: frozenset[str]
@@ -31,7 +52,7 @@ class ChromeRules:
 @cache
 def chrome_rules() -> ChromeRules:
     data = tomllib.loads((DATA / "chrome.toml").read_text(encoding="utf-8"))
-    patterns = tuple(re.compile(p, re.IGNORECASE) for p in data["line_patterns"])
+    patterns: list[str] = data["line_patterns"]
     labels = sorted(data["counter_labels"], key=len, reverse=True)
     alternation = "|".join(re.escape(label) for label in labels)
     words = "|".join(re.escape(w) for w in data["html"]["chrome_words"])
@@ -39,16 +60,13 @@ def chrome_rules() -> ChromeRules:
     return ChromeRules(
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
         tail_headings=frozenset(w.lower() for w in data["tail_headings"]),
-        line_patterns=patterns,
-        # One alternation is one C-level match per line instead of one per pattern.
-        any_line_pattern=re.compile(
-            "|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE),
+        line_shapes=LineShapes.of(patterns),
         widget_phrase=re.compile("|".join(
             re.escape(w.lower()) for w in sorted(data["widget_lines"], key=len, reverse=True))),
         # The footer starts at the first copyright, phone, e-mail or address line.
-        footer_patterns=tuple(
+        footer_shapes=LineShapes.of([
             p for p in patterns
-            if any(k in p.pattern for k in ("©", "điện thoại", "mail", "địa chỉ"))),
+            if any(k in p for k in ("©", "điện thoại", "mail", "địa chỉ"))]),
         counter_line=re.compile(
             rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$", re.IGNORECASE),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},

@@ -74,7 +74,7 @@ def clean_lines(raw: list[str], title: str | None = None) -> Cleaned:
 def _is_chrome(line: str) -> bool:
     rules = chrome_rules()
     lowered = line.lower().strip(" :.")
-    if lowered in rules.widget_lines or rules.any_line_pattern.match(line):
+    if lowered in rules.widget_lines or rules.line_shapes.matches(line):
         return True
     # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
     if len(lowered) < 80:
@@ -98,7 +98,7 @@ def _cut_footer(lines: list[str]) -> list[str]:
     rules = chrome_rules()
     start = int(len(lines) * 0.6)
     for i in range(start, len(lines)):
-        if any(p.match(lines[i]) for p in rules.footer_patterns):
+        if rules.footer_shapes.matches(lines[i]):
             j = i
             while j > 0 and i - j < 3 and _ORG.match(lines[j - 1]) and len(lines[j - 1]) < 120:
                 j -= 1
