@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+FLOATING_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,11 @@ class LineShapes:
             re.compile("|".join(f"(?:{p})" for p in floating) or never, re.IGNORECASE))
 
     def matches(self, line: str) -> bool:
-        return bool(self.anchored.match(line) or self.floating.search(line))
+        # A line longer than FLOATING_MAX_CHARS is a paragraph: a phone number or an
+        # e-mail address inside it is content ("liên hệ số điện thoại: …"), not a footer.
+        if self.anchored.match(line):
+            return True
+        return len(line) <= FLOATING_MAX_CHARS and bool(self.floating.search(line))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from services.parser.rules import chrome_rules
 from services.parser.traffic import read_counters
 
 _COUNTS = re.compile(r"\(\s*\d+\s*\)")
-_SPACES = re.compile(r"[\s\u00a0\u200b]+")
 _ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
 _BYLINE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\.?\s?){2,5}$")
@@ -44,7 +43,8 @@ class Cleaned:
 
 
 def normalise(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    """One space between words; str.split() already treats NBSP as a space."""
+    return " ".join(line.replace("\u200b", " ").split())
 
 
 def strip_diacritics(text: str) -> str:
