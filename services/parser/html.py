@@ -47,6 +47,7 @@ class HtmlPage:
 
 
 MAX_NESTING = 2_000
+CANDIDATES = 12
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param", "p", "li", "td", "tr", "option"})
@@ -146,7 +147,9 @@ def _best_block(body: LexborNode, stopwords: frozenset[str]) -> LexborNode | Non
             nodes[target.mem_id] = target
     if not scores:
         return None
-    best = max(scores, key=lambda k: scores[k] * (1 - _link_density(nodes[k])))
+    # Link density walks a subtree: weigh only the leading candidates, not every node.
+    leaders = sorted(scores, key=scores.__getitem__, reverse=True)[:CANDIDATES]
+    best = max(leaders, key=lambda k: scores[k] * (1 - _link_density(nodes[k])))
     return nodes[best]
 
 
