@@ -49,7 +49,8 @@ class Crawler:
                  state: MutableMapping[str, UrlState], emit: Emit, metrics: CrawlerMetrics,
                  contact_url: str, politeness: bool = True, max_pages_per_pass: int = 1000,
                  resolver: Resolver = resolve, attempts: int = 3, backoff_seconds: float = 1.0,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 global_concurrency: int = 64) -> None:
         self.portals = portals
         self.client = client
         self.state = state
@@ -62,6 +63,8 @@ class Crawler:
         self.limiters = {p.id: HostLimiter(p.limits.requests_per_second, p.limits.concurrency,
                                            politeness) for p in portals}
         self.politeness = politeness
+        self.global_concurrency = global_concurrency
+        self._global = asyncio.Semaphore(global_concurrency)  # across all portals
         self._robots: dict[str, Rules] = {}
 
     async def run_once(self) -> PassReport:
@@ -90,19 +93,37 @@ class Crawler:
             queue.put_nowait(url)
         seen = set(due)
         visited = 0
+        errors: list[BaseException] = []
 
         async def worker() -> None:
+            # Workers wait on the queue rather than quit when it is momentarily empty: a
+            # single seed only yields its articles after it is fetched, and every worker
+            # must still be there to fetch them concurrently.
             nonlocal visited
-            while not queue.empty() and visited < self.max_pages:
-                url = queue.get_nowait()
-                visited += 1
-                for found in await self._visit(portal, url, report):
-                    if found not in seen:
-                        seen.add(found)
-                        queue.put_nowait(found)
+            while True:
+                url = await queue.get()
+                try:
+                    if visited < self.max_pages and not errors:
+                        visited += 1
+                        for found in await self._visit(portal, url, report):
+                            if found not in seen:
+                                seen.add(found)
+                                queue.put_nowait(found)
+                except Exception as exc:  # re-raised once the pass stops
+                    errors.append(exc)
+                finally:
+                    queue.task_done()
 
-        workers = portal.limits.concurrency if self.politeness else 32
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        count = portal.limits.concurrency if self.politeness else self.global_concurrency
+        tasks = [asyncio.create_task(worker()) for _ in range(count)]
+        try:
+            await queue.join()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        if errors:
+            raise errors[0]
         self.metrics.frontier.labels(portal=portal.id).set(
             sum(1 for e in self.state.values() if e.portal_id == portal.id))
 
@@ -117,7 +138,7 @@ class Crawler:
                 self.metrics.robots_blocked.labels(portal=portal.id).inc()
                 entry.next_due = self.clock() + base
                 return []
-            async with self.limiters[portal.id].slot():
+            async with self.limiters[portal.id].slot(), self._global:
                 fetched = await self.fetcher.fetch(url, portal, entry.etag, entry.last_modified)
         except (Rejected, Retryable) as exc:
             self._count_failure(portal, exc, entry, base, report)
