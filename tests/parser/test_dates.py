@@ -1,0 +1,39 @@
+"""Publication dates in the forms Vietnamese portals print, read as Vietnam local time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from services.parser.dates import find_date, parse_iso
+
+UTC = dt.UTC
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("(10:05, 07/01/2022)", dt.datetime(2022, 1, 7, 3, 5, tzinfo=UTC)),
+    ("( Cập nhật lúc: 12/07/2022 )", dt.datetime(2022, 7, 11, 17, 0, tzinfo=UTC)),
+    ("Ngày đăng: 03/11/2023 | 08:30", dt.datetime(2023, 11, 3, 1, 30, tzinfo=UTC)),
+    ("Cập nhật ngày 5/9/2024 2:15 PM", dt.datetime(2024, 9, 5, 7, 15, tzinfo=UTC)),
+    ("Thứ Hai, 08:00 ngày 01/04/2024", dt.datetime(2024, 4, 1, 1, 0, tzinfo=UTC)),
+])
+def test_vietnamese_date_forms_are_local_time(line: str, expected: dt.datetime) -> None:
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Thanh Phương 27/12/20 - 16:",          # a truncated byline: not the year 2020
+    "Sở TT&TT tổ chức hội nghị tổng kết",  # no date at all
+    "ngày 31/02/2024",                      # no such day
+])
+def test_no_date_rather_than_a_wrong_one(line: str) -> None:
+    assert find_date(line) is None
+
+
+def test_iso_with_offset_is_kept_and_naive_iso_is_vietnam_time() -> None:
+    assert parse_iso("2024-12-27T16:05:00+07:00") == dt.datetime(2024, 12, 27, 9, 5,
+                                                                  tzinfo=UTC)
+    assert parse_iso("2024-12-27T16:05:00Z") == dt.datetime(2024, 12, 27, 16, 5, tzinfo=UTC)
+    assert parse_iso("2024-12-27 16:05") == dt.datetime(2024, 12, 27, 9, 5, tzinfo=UTC)
+    assert parse_iso("not a date") is None

@@ -1,0 +1,66 @@
+"""The article block of an HTML page: chosen by text, link and stopword density."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from services.parser.html import MAX_NESTING, block_lines, check_nesting, read_html
+from shared.errors import Rejected
+
+PROSE = ("Trong năm qua, Sở Thông tin và Truyền thông đã triển khai nhiều nhiệm vụ quan trọng, "
+         "góp phần thúc đẩy chuyển đổi số của tỉnh và nâng cao chất lượng phục vụ người dân.")
+MENU = "".join(f'<li><a href="/m{i}">Mục {i} của trang thông tin điện tử</a></li>'
+               for i in range(12))
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_the_prose_block_wins_over_menus_and_sidebars() -> None:
+    html = page(f'<ul class="menu">{MENU}</ul>'
+                f'<div id="content"><h1>Sở triển khai nhiệm vụ năm 2025</h1>'
+                f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+                f'<div class="sidebar"><p>Thống kê truy cập</p><p>Đang online: 13</p></div>')
+    result = read_html(html)
+    assert result.heading == "Sở triển khai nhiệm vụ năm 2025"
+    assert result.article_lines.count(PROSE) == 3
+    assert not any("Mục 3" in line for line in result.article_lines)
+    assert "Đang online: 13" in result.page_lines   # kept for the counter, not the article
+
+
+def test_og_title_and_title_without_site_suffix() -> None:
+    head = ('<meta property="og:title" content="Tiêu đề từ og">'
+            "<title>Tiêu đề bài viết - Sở Thông tin và Truyền thông</title>")
+    result = read_html(page(f"<p>{PROSE}</p>", head))
+    assert result.og_title == "Tiêu đề từ og"
+    assert result.doc_title == "Tiêu đề bài viết"
+
+
+def test_published_time_meta_is_read() -> None:
+    head = '<meta property="article:published_time" content="2024-12-27T16:05:00+07:00">'
+    published = read_html(page(f"<p>{PROSE}</p>", head)).published
+    assert published is not None and published.isoformat() == "2024-12-27T16:05:00+07:00"
+
+
+def test_block_lines_split_at_blocks_and_breaks() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(page("<div>một <b>hai</b><br>ba<p>bốn</p>năm</div>")).body
+    assert body is not None
+    assert block_lines(body) == ["một hai", "ba", "bốn", "năm"]
+
+
+def test_pathological_nesting_is_refused_fast() -> None:
+    started = time.perf_counter()
+    with pytest.raises(Rejected) as info:
+        check_nesting("<div>" * 100_000 + "x" + "</div>" * 100_000)
+    assert info.value.reason == "too_deeply_nested"
+    assert time.perf_counter() - started < 2
+
+
+def test_nesting_within_the_limit_passes() -> None:
+    depth = MAX_NESTING // 2
+    check_nesting("<div>" * depth + "x" + "</div>" * depth)

@@ -1,0 +1,33 @@
+"""The chrome rules load from data and their line shapes behave as the data says."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.parser.rules import FLOATING_MAX_CHARS, chrome_rules
+
+
+def test_rules_load_once() -> None:
+    assert chrome_rules() is chrome_rules()
+    assert len(chrome_rules().stopwords) > 200
+
+
+@pytest.mark.parametrize("line", [
+    "(0) Bình luận", "1 2 3 4 5", "« 1 2 3 »", "ongquyet.jpg", "© 2003-2010 by INCOM",
+    "Điện thoại: 0225.3822.123 - Fax: 0225.3822.456", "Email: sotttt@haiphong.gov.vn",
+    "SEO là gì | XSMB | Kết quả bóng đá", "( Cập nhật lúc: 12/07/2022 )", "(10:05, 07/01/2022)",
+    "Địa chỉ: 47 Đại lộ Lê Lợi, TP Thanh Hóa",
+])
+def test_chrome_shapes(line: str) -> None:
+    assert chrome_rules().line_shapes.matches(line)
+
+
+def test_contact_details_inside_a_paragraph_are_content() -> None:
+    line = ("Người dân có thể phản ánh qua số điện thoại: 0225 3822 123 hoặc gửi thư, " * 6)
+    assert len(line) > FLOATING_MAX_CHARS
+    assert not chrome_rules().line_shapes.matches(line)
+
+
+def test_prose_is_not_chrome() -> None:
+    assert not chrome_rules().line_shapes.matches(
+        "Doanh thu từ hoạt động công nghiệp công nghệ thông tin đạt 838 tỷ đồng.")

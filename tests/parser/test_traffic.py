@@ -1,0 +1,40 @@
+"""Visitor counters become figures, whatever the grouping of their digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.parser.traffic import counter_value, read_counters
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Đang online: 13", ("online", 13)),
+    ("Đang truy cập : 1.234", ("online", 1234)),
+    ("Hôm nay: 4,564", ("today", 4564)),
+    ("Hôm qua 2 345", ("yesterday", 2345)),
+    ("Trong tuần: 12.345", ("week", 12345)),
+    ("Trong tháng: 98,765", ("month", 98765)),
+    ("Tất cả: 3.199.419", ("total", 3199419)),
+    ("Tổng số lượt truy cập: 4798812", ("total", 4798812)),
+    ("• Hôm nay:", ("today", None)),
+    ("Thống kê truy cập", ("heading", None)),
+])
+def test_counter_lines(line: str, expected: tuple[str, int | None]) -> None:
+    assert counter_value(line) == expected
+
+
+def test_prose_is_not_a_counter_line() -> None:
+    assert counter_value("Hôm nay, Sở TT&TT tổ chức hội nghị tổng kết năm 2024") is None
+
+
+def test_a_counter_block_gives_every_field_and_the_lines_it_used() -> None:
+    lines = ["Bài viết kết thúc ở đây.", "Thống kê truy cập", "Đang online: 13",
+             "Hôm nay: 460", "Trong tuần: 4.564", "Tất cả: 3.199.419"]
+    found, used = read_counters(lines)
+    assert found == {"online": 13, "today": 460, "week": 4564, "total": 3199419}
+    assert used == {1, 2, 3, 4, 5}
+
+
+def test_a_lone_label_in_prose_is_left_alone() -> None:
+    found, used = read_counters(["Kết quả năm 2024:", "Tổng: 15 dự án", "Hết."])
+    assert found == {} and used == set()
