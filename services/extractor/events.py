@@ -139,7 +139,7 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     prev_end = quantities[i - 1].end if i else 0
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
     before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
-    before = _TRAILING.sub("", before).strip(" ,:-–")
+    before = _strip_trailing(before).strip(" ,:-–")
     measure = _MEASURE.search(before)
     after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)])[0]
     after = " ".join(after.split()[:8])
@@ -153,6 +153,18 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
         label = f"{q.unit} {after}".strip()
     clause = sentence[prev_end:next_start].split(";")[0]
     return label.strip() or q.unit, clause
+
+
+def _strip_trailing(text: str) -> str:
+    """Drop the verbs and hedges before a number ("… ước đạt khoảng"). `_TRAILING` is
+    anchored at the end but re tries it from every position, so it runs on the last
+    words only (cut at a space, so a word is never split), and on the whole text only
+    when those words were all filler."""
+    cut = text.find(" ", max(0, len(text) - 48))
+    if cut <= 0:
+        return _TRAILING.sub("", text)
+    tail = _TRAILING.sub("", text[cut:])
+    return text[:cut] + tail if tail else _TRAILING.sub("", text)
 
 
 def _earlier_measure(text: str) -> str:

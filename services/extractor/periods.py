@@ -41,17 +41,23 @@ _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+){_YEAR}", re.IG
 _YEAR_PHRASE = re.compile(
     rf"(?:^|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
     rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
+_YEAR_HINT = re.compile(r"năm\s+(?:19|20)\d\d")  # cheap gate before _YEAR_PHRASE
 _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)", re.IGNORECASE)
-_WORTH_A_LOOK = re.compile(r"\d|năm qua|cả năm|trong năm", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
 
 
 def find_period(text: str, default_year: int | None) -> Period | None:
     """The first reporting period `text` names; year-less forms use `default_year`."""
-    if not _WORTH_A_LOOK.search(text):
+    # Cheap substring checks first: most sentences name no period, and case-insensitive
+    # patterns cannot skip ahead on a literal prefix the way plain ones do.
+    lowered = text.lower()
+    if "năm" not in lowered and not _DIGIT.search(text):
         return None
     candidates: list[tuple[int, Period]] = []
-    if m := _RANGE.search(text):
+    has_month = "tháng" in lowered
+    if "ngày" in lowered and (m := _RANGE.search(text)):
         end_year = int(m[6])
         start_year = int(m[3]) if m[3] else end_year
         try:
@@ -60,28 +66,30 @@ def find_period(text: str, default_year: int | None) -> Period | None:
                 dt.date(end_year, int(m[5]), int(m[4])), m.group().strip())))
         except ValueError:
             pass
-    if (m := _FIRST_MONTHS.search(text)) and (m[2] or default_year):
+    if (has_month and _FIRST_MONTHS_HINT.search(lowered)
+            and (m := _FIRST_MONTHS.search(text)) and (m[2] or default_year)):
         n = _WORD_MONTHS.get(m[1].lower()) or int(m[1])
         year = int(m[2]) if m[2] else default_year
         if year and 1 <= n <= 12:
             candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
                                                  m.group().strip())))
-    if (m := _QUARTER.search(text)) and (m[2] or default_year):
+    if "quý" in lowered and (m := _QUARTER.search(text)) and (m[2] or default_year):
         q = _ROMAN.get(m[1].upper()) or int(m[1])
         year = int(m[2]) if m[2] else default_year
         if year:
             candidates.append((m.start(), Period(dt.date(year, 3 * q - 2, 1),
                                                  _month_end(year, 3 * q), m.group().strip())))
-    if m := _MONTH.search(text):
+    if has_month and (m := _MONTH.search(text)):
         month, year = int(m[1]), int(m[2])
         if 1 <= month <= 12:
             candidates.append((m.start(), Period(dt.date(year, month, 1),
                                                  _month_end(year, month), m.group().strip())))
-    if m := _YEAR_PHRASE.search(text):
+    if _YEAR_HINT.search(lowered) and (m := _YEAR_PHRASE.search(text)):
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
                                               m[1])))
-    if (m := _WHOLE_YEAR.search(text)) and default_year:
+    if (default_year and ("cả năm" in lowered or "năm qua" in lowered or "trong năm" in lowered)
+            and (m := _WHOLE_YEAR.search(text))):
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
                                              dt.date(default_year, 12, 31), m.group().strip())))
     if not candidates:
