@@ -35,9 +35,9 @@ from prometheus_client import CollectorRegistry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from services.crawler import Crawler, CrawlerMetrics, FileState, Portal, UrlState  # noqa: E402
-from services.crawler.registry import Limits, Schedule  # noqa: E402
-from shared.records import DeadLetter, RawPage  # noqa: E402
+from services.crawler import Crawler, CrawlerMetrics, FileState, Portal, UrlState
+from services.crawler.registry import Limits, Schedule
+from shared.records import DeadLetter, RawPage
 
 HOSTS = 50
 ARTICLES = 20
