@@ -235,3 +235,47 @@ async def test_an_unchanged_body_without_validators_is_not_emitted_again(
         harness.metric("portalwatch_crawler_pages_total", portal="fixture", outcome="unchanged")
         == 1
     )
+
+
+async def test_listing_pagination_leads_to_articles_on_later_pages(serve, client, harness) -> None:
+    async def listing(request: web.Request) -> web.Response:
+        page = int(request.query.get("page", "1"))
+        links = f'<a href="/tin-tuc/bai-{page}.html">bài {page}</a>'
+        if page < 3:
+            links += f'<a href="/tin-tuc/?page={page + 1}">Trang sau</a>'
+        return web.Response(text=f"<html><body>{links}</body></html>", content_type="text/html")
+
+    async def article(request: web.Request) -> web.Response:
+        return web.Response(text=f"<html><body><p>{request.path}</p></body></html>",
+                            content_type="text/html")
+
+    extra = {"/tin-tuc/": listing, **{f"/tin-tuc/bai-{n}.html": article for n in (1, 2, 3)}}
+    server = await serve(extra=extra)
+    await harness.crawler([fixture_portal(server)], client).run_once()
+    assert {"/tin-tuc/?page=2", "/tin-tuc/?page=3"} <= set(server.requests)
+    articles = sorted(p.url for p in harness.pages if "bai-" in p.url)
+    assert articles == [f"{server.base_url}/tin-tuc/bai-{n}.html" for n in (1, 2, 3)]
+
+
+async def test_one_seed_s_articles_are_fetched_up_to_the_portal_concurrency(
+    serve, client, harness
+) -> None:
+    in_flight = peak = 0
+
+    async def listing(request: web.Request) -> web.Response:
+        links = "".join(f'<a href="/tin-tuc/bai-{n}.html">{n}</a>' for n in range(8))
+        return web.Response(text=f"<html><body>{links}</body></html>", content_type="text/html")
+
+    async def article(request: web.Request) -> web.Response:
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.1)
+        in_flight -= 1
+        return web.Response(text="<html><body><p>x</p></body></html>", content_type="text/html")
+
+    extra = {"/tin-tuc/": listing, **{f"/tin-tuc/bai-{n}.html": article for n in range(8)}}
+    server = await serve(extra=extra)
+    await harness.crawler([fixture_portal(server, concurrency=4, rps=1000.0)], client).run_once()
+    assert len(harness.pages) == 9
+    assert peak == 4  # all workers stayed for the articles, and no more than the limit
