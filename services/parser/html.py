@@ -27,6 +27,16 @@ BLOCK_TAGS = frozenset({
     "dd", "dt", "center", "address", "body",
 })
 PARAGRAPH_TAGS = frozenset({"p", "div", "td", "li", "blockquote", "pre", "figcaption", "dd"})
+_PARAGRAPHS = ", ".join(sorted(PARAGRAPH_TAGS))
+# Phrasing content: text inside these flows on in the same line.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var",
+})
+VOID_INLINE_TAGS = frozenset({"img", "wbr", "picture", "source", "svg", "video", "audio"})
+NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_SEP = "\x1f"
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
@@ -66,78 +76,82 @@ def check_nesting(html: str, limit: int = MAX_NESTING) -> None:
             raise Rejected("too_deeply_nested", f"markup nests deeper than {limit} elements")
 
 
+def drop_comments(html: str) -> str:
+    """The markup without <!-- comments --> (a comment between two text nodes would split
+    a line). Linear: an unterminated comment ends the scan, as it ends the page."""
+    parts: list[str] = []
+    at = 0
+    while (start := html.find("<!--", at)) >= 0:
+        parts.append(html[at:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return "".join(parts)
+        at = end + 3
+    parts.append(html[at:])
+    return "".join(parts)
+
+
 def read_html(html: str) -> HtmlPage:
+    html = drop_comments(html)
     tree = LexborHTMLParser(html)
     rules = chrome_rules()
     og_title, doc_title = _meta_titles(tree)
     published = _meta_date(tree)
     body = tree.body
-    page_lines = block_lines(body) if body else []
+    lines = page_lines(html)
     # Links whose text reads like a headline: a listing page is made of them.
     links = sum(1 for a in tree.css("a") if len(a.text(strip=True).split()) >= 6)
     tree.strip_tags(list(rules.drop_tags))
     if body is None:
-        return HtmlPage(page_lines, [], None, og_title, doc_title, published, 0.0, links)
+        return HtmlPage(lines, [], None, og_title, doc_title, published, 0.0, links)
     body_len = len(body.text(strip=True)) or 1
     for node in body.css("[class], [id]"):
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if rules.chrome_class.search(names) and len(node.text(strip=True)) < body_len * 0.5:
             node.decompose()
     best = _best_block(body, rules.stopwords)
-    article_lines = block_lines(best) if best is not None else []
     heading = _heading(best) if best is not None else None
     density = _link_density(best) if best is not None else 1.0
-    return HtmlPage(page_lines, article_lines, heading, og_title, doc_title, published, density,
+    article_lines = block_lines(best) if best is not None else []
+    return HtmlPage(lines, article_lines, heading, og_title, doc_title, published, density,
                     links)
 
 
 def block_lines(root: LexborNode) -> list[str]:
-    """The text of `root` as lines, one per block element or <br>, iteratively (no
-    recursion, so pathological nesting cannot exhaust the stack)."""
-    lines: list[str] = []
-    buffer: list[str] = []
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag
-        if closing:
-            if buffer:
-                lines.append("".join(buffer))
-                buffer.clear()
-            continue
-        if tag == "-text":
-            buffer.append(node.text_content or "")
-            continue
-        if tag in ("br", "hr"):
-            if buffer:
-                lines.append("".join(buffer))
-                buffer.clear()
-            continue
-        if tag in ("script", "style", "noscript", "-comment", "template"):
-            continue
-        if tag in BLOCK_TAGS:
-            if buffer:
-                lines.append("".join(buffer))
-                buffer.clear()
-            stack.append((node, True))
-        children = list(node.iter(include_text=True))
-        stack.extend((child, False) for child in reversed(children))
-    if buffer:
-        lines.append("".join(buffer))
-    return [line for line in (" ".join(x.split()) for x in lines) if line]
+    """The text of `root` as lines, one per block element or <br>.
+
+    Done in lexbor, not in a Python walk: inline elements are unwrapped and void ones
+    dropped so that a paragraph's text nodes merge into one, then every remaining text
+    node boundary is a block boundary. This rewrites the subtree: call it last.
+    """
+    root.strip_tags(list(VOID_INLINE_TAGS))
+    root.unwrap_tags(list(INLINE_TAGS))
+    root.merge_text_nodes()
+    text = root.text(separator=_SEP)
+    return [line for line in (" ".join(x.split()) for x in text.split(_SEP)) if line]
+
+
+def page_lines(html: str) -> list[str]:
+    """Every line of the page, chrome included (the visitor counter is in a sidebar),
+    from a tree of its own so the article's tree keeps its links."""
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        return []
+    tree.strip_tags(list(NO_TEXT_TAGS))
+    return block_lines(body)
 
 
 def _best_block(body: LexborNode, stopwords: frozenset[str]) -> LexborNode | None:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    for node in body.traverse():
-        if node.tag not in PARAGRAPH_TAGS:
-            continue
+    is_stopword = stopwords.__contains__
+    for node in body.css(_PARAGRAPHS):
         text = " ".join((node.text(deep=False) or "").split())
         if len(text) < 25:
             continue
         words = text.lower().split()
-        stop_share = sum(w in stopwords for w in words) / len(words)
+        stop_share = sum(map(is_stopword, words)) / len(words)
         score = 1 + text.count(",") + min(len(text) / 100, 3) + 4 * stop_share
         parent = node.parent
         for share, target in ((1.0, node), (1.0, parent), (0.5, parent.parent if parent else None)):
