@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.sink.metrics import SinkMetrics
 from services.sink.rows import Table, to_row
 from services.sink.warehouse import RowRejected, Warehouse
+from shared.errors import Retryable
 from shared.records import DeadLetter, Record, utcnow
 
 TopicPartition = tuple[str, int]
@@ -48,8 +50,10 @@ class _Pending:
 
 class Sink:
     def __init__(self, warehouse: Warehouse, limits: Limits = Limits(),
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 metrics: SinkMetrics | None = None) -> None:
         self.warehouse = warehouse
+        self.metrics = metrics
         self.limits = limits
         self._clock = clock
         self._pending: list[_Pending] = []
@@ -71,9 +75,36 @@ class Sink:
 
     def flush(self) -> Flushed:
         """Write the batch; raises `Retryable` (batch kept) when the warehouse is away."""
-        result = Flushed()
         if not self._pending:
-            return result
+            return Flushed()
+        started = time.perf_counter()
+        try:
+            result = self._write()
+        except Retryable:
+            if self.metrics:
+                self.metrics.warehouse_errors.labels(kind="unavailable").inc()
+                self.metrics.warehouse_up.set(0)
+            raise
+        if self.metrics:
+            self.metrics.flush_seconds.observe(time.perf_counter() - started)
+            self.metrics.batch_size.observe(len(self._pending))
+            self.metrics.warehouse_up.set(1)
+            for table_name, n in result.rows.items():
+                self.metrics.rows_written.labels(table=table_name).inc(n)
+            if result.dead_letters:
+                self.metrics.warehouse_errors.labels(kind="rejected").inc(
+                    len(result.dead_letters))
+        offsets: dict[TopicPartition, int] = defaultdict(int)
+        for item in self._pending:
+            key = (item.topic, item.partition)
+            offsets[key] = max(offsets[key], item.offset + 1)
+        result.committable = dict(offsets)
+        self._pending.clear()
+        self._opened_at = None
+        return result
+
+    def _write(self) -> Flushed:
+        result = Flushed()
         by_table: dict[str, tuple[Table, list[tuple[Any, ...]], list[_Pending]]] = {}
         for item in self._pending:
             table, row = to_row(item.record)
@@ -93,13 +124,6 @@ class Sink:
                     except RowRejected as exc:
                         result.dead_letters.append(_rejected(item, exc))
                 result.rows[table.name] = landed
-        offsets: dict[TopicPartition, int] = defaultdict(int)
-        for item in self._pending:
-            key = (item.topic, item.partition)
-            offsets[key] = max(offsets[key], item.offset + 1)
-        result.committable = dict(offsets)
-        self._pending.clear()
-        self._opened_at = None
         return result
 
 
