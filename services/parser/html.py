@@ -37,6 +37,10 @@ INLINE_TAGS = frozenset({
 VOID_INLINE_TAGS = frozenset({"img", "wbr", "picture", "source", "svg", "video", "audio"})
 NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _SEP = "\x1f"
+_INLINE_SELECTOR = ", ".join(sorted(INLINE_TAGS))
+_VOID_SELECTOR = ", ".join(sorted(VOID_INLINE_TAGS))
+_INLINE_NAMES = "|".join(sorted(INLINE_TAGS | VOID_INLINE_TAGS))
+_INLINE_MARKUP = re.compile(rf"</?(?:{_INLINE_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
@@ -124,8 +128,11 @@ def block_lines(root: LexborNode) -> list[str]:
     dropped so that a paragraph's text nodes merge into one, then every remaining text
     node boundary is a block boundary. This rewrites the subtree: call it last.
     """
-    root.strip_tags(list(VOID_INLINE_TAGS))
-    root.unwrap_tags(list(INLINE_TAGS))
+    # One selector each, not one query per tag name as unwrap_tags/strip_tags do.
+    for node in root.css(_VOID_SELECTOR):
+        node.decompose()
+    for node in root.css(_INLINE_SELECTOR):
+        node.unwrap()
     root.merge_text_nodes()
     text = root.text(separator=_SEP)
     return [line for line in (" ".join(x.split()) for x in text.split(_SEP)) if line]
@@ -134,7 +141,9 @@ def block_lines(root: LexborNode) -> list[str]:
 def page_lines(html: str) -> list[str]:
     """Every line of the page, chrome included (the visitor counter is in a sidebar),
     from a tree of its own so the article's tree keeps its links."""
-    tree = LexborHTMLParser(html)
+    # Inline tags go from the markup before parsing (one regex pass), so the text nodes
+    # of a line are already one node.
+    tree = LexborHTMLParser(_INLINE_MARKUP.sub("", html))
     body = tree.body
     if body is None:
         return []
