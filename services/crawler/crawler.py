@@ -66,10 +66,28 @@ class Crawler:
         self.global_concurrency = global_concurrency
         self._global = asyncio.Semaphore(global_concurrency)  # across all portals
         self._robots: dict[str, Rules] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def run_once(self) -> PassReport:
         report = PassReport()
-        await asyncio.gather(*(self._crawl_portal(p, report) for p in self.portals))
+        for portal in self.portals:
+            for url in portal.seeds:
+                self.state.setdefault(canonical(url), UrlState(portal.id, "listing"))
+            for url in (*portal.sitemaps, *portal.feeds):
+                self.state.setdefault(canonical(url), UrlState(portal.id, "feed"))
+        # One scan of the state for all portals: with 100,000 URLs and 50 portals a scan
+        # per portal would dominate a pass that has little to fetch.
+        now = self.clock()
+        due: dict[str, list[str]] = {p.id: [] for p in self.portals}
+        sizes: dict[str, int] = dict.fromkeys(due, 0)
+        for url, entry in self.state.items():
+            if entry.portal_id in due:
+                sizes[entry.portal_id] += 1
+                if entry.next_due <= now:
+                    due[entry.portal_id].append(url)
+        await asyncio.gather(*(self._crawl_portal(p, due[p.id], report) for p in self.portals))
+        for portal_id, size in sizes.items():
+            self.metrics.frontier.labels(portal=portal_id).set(size)
         if isinstance(self.state, FileState):
             self.state.save()
         return report
@@ -79,15 +97,9 @@ class Crawler:
             await self.run_once()
             await asyncio.sleep(idle_seconds)
 
-    async def _crawl_portal(self, portal: Portal, report: PassReport) -> None:
-        for url in portal.seeds:
-            self.state.setdefault(canonical(url), UrlState(portal.id, "listing"))
-        for url in (*portal.sitemaps, *portal.feeds):
-            self.state.setdefault(canonical(url), UrlState(portal.id, "feed"))
-        now = self.clock()
+    async def _crawl_portal(self, portal: Portal, due: list[str], report: PassReport) -> None:
         order = {"feed": 0, "listing": 1, "article": 2}
-        due = sorted((u for u, e in self.state.items() if e.portal_id == portal.id
-                      and e.next_due <= now), key=lambda u: order[self.state[u].kind])
+        due.sort(key=lambda u: order[self.state[u].kind])
         queue: asyncio.Queue[str] = asyncio.Queue()
         for url in due:
             queue.put_nowait(url)
@@ -124,8 +136,6 @@ class Crawler:
             await asyncio.gather(*tasks, return_exceptions=True)
         if errors:
             raise errors[0]
-        self.metrics.frontier.labels(portal=portal.id).set(
-            sum(1 for e in self.state.values() if e.portal_id == portal.id))
 
     async def _visit(self, portal: Portal, url: str, report: PassReport) -> list[str]:
         """Fetch one URL; return the new URLs it leads to."""
@@ -206,21 +216,28 @@ class Crawler:
         key = f"{parts.scheme}://{parts.netloc}"
         rules = self._robots.get(key)
         if rules is None or rules.expires < time.time():
-            robots_url = f"{key}/robots.txt"
-            try:
-                fetched = await self.fetcher.fetch(robots_url, portal)
-                rules = rules_from_response(fetched.status,
-                                            fetched.body.decode("utf-8", errors="replace"))
-            except Rejected as exc:
-                if not exc.reason.startswith("http_"):
-                    raise  # the host itself is refused: that is the page's failure too
-                rules = rules_from_response(int(exc.reason[5]) * 100, "")
-            except Retryable:
-                rules = rules_from_response(None, "")
-            self._robots[key] = rules
-            if self.politeness:
-                self.limiters[portal.id].slow_down(rules.crawl_delay(self.user_agent))
+            # One robots.txt request per host, however many workers ask at once.
+            async with self._robots_locks.setdefault(key, asyncio.Lock()):
+                rules = self._robots.get(key)
+                if rules is None or rules.expires < time.time():
+                    rules = await self._fetch_robots(portal, key)
         return rules.allows(url, self.user_agent)
+
+    async def _fetch_robots(self, portal: Portal, key: str) -> Rules:
+        try:
+            fetched = await self.fetcher.fetch(f"{key}/robots.txt", portal)
+            rules = rules_from_response(fetched.status,
+                                        fetched.body.decode("utf-8", errors="replace"))
+        except Rejected as exc:
+            if not exc.reason.startswith("http_"):
+                raise  # the host itself is refused: that is the page's failure too
+            rules = rules_from_response(int(exc.reason[5]) * 100, "")
+        except Retryable:
+            rules = rules_from_response(None, "")
+        self._robots[key] = rules
+        if self.politeness:
+            self.limiters[portal.id].slow_down(rules.crawl_delay(self.user_agent))
+        return rules
 
     def _count_success(self, portal: Portal, fetched: Fetched) -> None:
         self.metrics.requests.labels(portal=portal.id,

@@ -279,3 +279,21 @@ async def test_one_seed_s_articles_are_fetched_up_to_the_portal_concurrency(
     await harness.crawler([fixture_portal(server, concurrency=4, rps=1000.0)], client).run_once()
     assert len(harness.pages) == 9
     assert peak == 4  # all workers stayed for the articles, and no more than the limit
+
+
+async def test_robots_txt_is_asked_once_per_host_when_workers_start_together(
+    serve, client, harness
+) -> None:
+    async def robots(request: web.Request) -> web.Response:
+        await asyncio.sleep(0.1)  # long enough for every worker to be waiting on it
+        return web.Response(text="User-agent: *\nAllow: /\n")
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body><p>x</p></body></html>", content_type="text/html")
+
+    seeds = tuple(f"/tin-tuc/muc-{n}/" for n in range(4))
+    server = await serve(extra={"/robots.txt": robots, **dict.fromkeys(seeds, page)})
+    portal = fixture_portal(server, seeds=seeds, concurrency=4, rps=1000.0)
+    await harness.crawler([portal], client).run_once()
+    assert len(harness.pages) == 4
+    assert server.requests.count("/robots.txt") == 1
