@@ -22,7 +22,9 @@ _TRAILING = re.compile(
     r"\bgồm\b|\bkhoảng\b|\bgần\b|\bhơn\b|\btrên\b|\btăng trưởng\b|\btăng\b|\bgiảm\b|"
     r"\bthêm\b|\bđược\b|\bđã\b|\bchiếm\b|\bvới số lượng\b)+$", re.IGNORECASE)
 _MEASURE = re.compile(
-    r"\b(tổng số|số lượng|số|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|kinh phí)\b",
+    # "số" before a figure is a document number ("Kế hoạch số 45/KH-UBND"), not a measure.
+    r"\b(tổng số|số lượng|số(?!\s*\d)|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|"
+    r"kinh phí)\b",
     re.IGNORECASE)
 _MEASURE_END = re.compile(r"\s+(?:ước|đạt|là|tăng|giảm)\b|[:,;(]")
 _BASELINE_VALUE = re.compile(

@@ -18,7 +18,10 @@ from shared.records import Change, Direction
 _VERB_BEFORE = re.compile(r"(tăng trưởng|tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|được))?\s*$",
                           re.IGNORECASE)
 _BASELINE = re.compile(r"so với\s+([^,.;()…]+?)\s*(?=[,.;()…]|$)", re.IGNORECASE)
-_FACTOR = re.compile(r"(tăng|giảm)\s+(?:gấp\s+)?(\d+(?:,\d+)?)\s+lần", re.IGNORECASE)
+# "tăng 1,86 lần", "tăng gấp 2 lần", and a bare "gấp 1,5 lần năm 2021" (an increase).
+_FACTOR = re.compile(
+    r"(?:(?P<verb>tăng|giảm)\s+(?:gấp\s+)?|gấp\s+)(?P<factor>\d+(?:,\d+)?)\s+lần",
+    re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"\s*,?\s*\(?\s*(tăng|giảm)\s+so với", re.IGNORECASE)
 _OTHER_VERB = re.compile(r"\b(tăng|giảm|đạt|là|chiếm)\b", re.IGNORECASE)
 
@@ -85,5 +88,6 @@ def _attach_factors(sentence: str, quantities: list[Quantity],
     for m in _FACTOR.finditer(sentence):
         owners = [i for i, q in enumerate(quantities) if q.end <= m.start()]
         if owners and owners[-1] not in changes:
-            changes[owners[-1]] = Change(_direction(m[1]), None, parse_number(m[2]),
+            changes[owners[-1]] = Change(_direction(m["verb"] or "gấp"), None,
+                                         parse_number(m["factor"]),
                                          _baseline(sentence, m.end()))

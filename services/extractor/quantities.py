@@ -26,6 +26,9 @@ _GLUED = re.compile(
     r"(?P<num>\d(?<=[a-zà-ỹđ]{3}\d)(?<![A-ZĐ\d][a-zà-ỹđ]{3}\d)\d+(?:\.\d{3})*(?:,\d+)?)"
     r"(?![\w/]|[.,]\d)")
 _HAS_DIGIT = re.compile(r"\d")
+# "45/45 xã", "29/35 Quận, Huyện đoàn": so many of a whole. Only with a counted noun
+# right after and a part no larger than the whole, so dates ("30/4") never qualify.
+_RATIO = re.compile(r"(?P<num>\d(?<![\w./\-–]\d)\d{0,5})/(?P<total>\d{1,6})(?![\w/]|[.,]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE = re.compile(r"\s*(?:-|–|đến)\s*$")
 
@@ -69,6 +72,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             qualifier = "at_most"  # the upper end of a range "10 - 15 hồ sơ"
         found.append(Quantity(m.start("num"), quantity[0], quantity[1], quantity[2], qualifier,
                               quantity[3]))
+    found += _ratios(sentence)
     found += _vague(sentence, found)
     return sorted(found, key=lambda q: q.start)
 
@@ -119,6 +123,23 @@ def _qualifier(before: str) -> str:
     r = rules()
     hedge = r.qualifier_pattern.search(before[-40:])
     return r.qualifier_of[hedge[1].lower()] if hedge else "exact"
+
+
+def _ratios(sentence: str) -> list[Quantity]:
+    """"45/45 xã đạt tiêu chí": the part (45) counted in the noun's unit."""
+    r = rules()
+    out = []
+    for m in _RATIO.finditer(sentence):
+        part, whole = int(m["num"]), int(m["total"])
+        before = sentence[: m.start()]
+        noun = r.unit_pattern.match(sentence, m.end())
+        if (not noun or not 0 < whole or part > whole
+                or r.exclude_before.search(before[-40:])):
+            continue
+        unit = r.unit_aliases.get(noun[1].lower(), noun[1].lower())
+        out.append(Quantity(m.start(), noun.end(), float(part), unit, _qualifier(before),
+                            False))
+    return out
 
 
 def _vague(sentence: str, found: list[Quantity]) -> list[Quantity]:

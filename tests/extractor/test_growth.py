@@ -43,3 +43,10 @@ def test_a_factor_and_a_bare_change() -> None:
     first = changes_of("Doanh thu đạt 838 tỷ đồng, tăng so với cùng kỳ năm 2023 (đạt 584 tỷ)")
     assert first[0][2].direction == "increase" and first[0][2].baseline == "cùng kỳ năm 2023"
     assert first[1][2] is None
+
+
+def test_a_bare_gap_factor_is_an_increase_of_the_level_before_it() -> None:
+    [(value, unit, change)] = changes_of(
+        "Doanh thu năm qua ước đạt 2.100 tỷ đồng, gấp 1,5 lần năm 2021.")
+    assert (value, unit) == (2.1e12, "VND")
+    assert (change.direction, change.factor) == ("increase", 1.5)

@@ -2,6 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.extractor.numbers import format_number, parse_number
+from services.extractor.quantities import find_quantities
 
 
 def test_vietnamese_notation() -> None:
@@ -22,3 +23,16 @@ def test_whole_numbers_round_trip(n: int) -> None:
 def test_decimals_round_trip(whole: int, hundredths: int) -> None:
     value = whole + hundredths / 100
     assert abs(parse_number(format_number(value, 2)) - value) < 1e-6
+
+
+SCALE_WORDS = {"nghìn": 10**3, "triệu": 10**6, "tỷ": 10**9}
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=9),
+       st.sampled_from(sorted(SCALE_WORDS)))
+def test_scaled_money_round_trips_through_the_quantity_reader(
+        whole: int, tenth: int, word: str) -> None:
+    written = format_number(whole + tenth / 10, 1) if tenth else format_number(whole)
+    [q] = find_quantities(f"Doanh thu đạt {written} {word} đồng.")
+    assert q.unit == "VND"
+    assert abs(q.value - (whole + tenth / 10) * SCALE_WORDS[word]) < 1e-3 * SCALE_WORDS[word]

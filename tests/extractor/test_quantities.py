@@ -78,3 +78,24 @@ def test_a_range_gives_both_ends() -> None:
 
 def test_lost_space_before_a_number_still_reads() -> None:
     assert one("Trang thông tin đã đăng tải650 tin, bài") == (650, "tin bài", "exact")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Có 45/45 xã đạt tiêu chí về thông tin và truyền thông", [(45, "xã")]),
+        ("29/35 Quận, Huyện đoàn tham gia", []),  # no counted noun from the list: left out
+        ("hơn 162/170 cơ quan kết nối", [(162, "cơ quan")]),
+        ("Ngày 30/4 hội nghị được tổ chức", []),  # a date, not a part of a whole
+        ("chỉ 3/12 hồ sơ bị trả lại", [(3, "hồ sơ")]),
+        ("theo Quyết định số 15/20 hồ sơ", []),
+    ],
+)
+def test_part_of_a_whole(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+def test_media_nouns_are_counted() -> None:
+    found = find_quantities("đăng tải 2.345 tin, bài, 560 ảnh và 45 video clip; thanh tra 15 cơ sở")
+    assert [(q.value, q.unit) for q in found] == [
+        (2345, "tin bài"), (560, "ảnh"), (45, "video clip"), (15, "cơ sở")]
