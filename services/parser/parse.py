@@ -73,11 +73,16 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
             traffic)
     article = Article(
         article_id=stable_id(page.url), url=page.url, portal_id=page.portal_id,
-        province=province, title=cleaned.title, text=body, published_at=cleaned.published,
+        province=province, title=cleaned.title, text=body, published_at=_utc(cleaned.published),
         author=cleaned.author, content_sha256=hashlib.sha256(body.encode()).hexdigest(),
         fetched_at=page.fetched_at, parsed_at=now or utcnow(), parser_version=PARSER_VERSION,
     )
     return ParseResult(article, traffic)
+
+
+def _utc(when: dt.datetime | None) -> dt.datetime | None:
+    """The contract stores UTC; local Vietnam times were read as aware datetimes."""
+    return when.astimezone(dt.UTC) if when else None
 
 
 def _looks_like_html(text: str) -> bool:
