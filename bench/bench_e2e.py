@@ -23,12 +23,11 @@ import psycopg
 
 from services.extractor import extract
 from services.parser import parse_page
-from shared.codec import Codec
 from shared.topics import Topics
 from tests import servers
 from tests.conftest import create_topics
 from tests.e2e.harness import Workers, pg_query, wait_for
-from tests.e2e.test_pipeline import fixture_pages, produce
+from tests.e2e.test_pipeline import as_messages, fixture_pages, produce
 
 
 def main() -> None:
@@ -54,18 +53,15 @@ def main() -> None:
     pg_url = pg.rsplit("/", 1)[0] + f"/{name}"
     topics = Topics(prefix=f"bench-{uuid.uuid4().hex[:8]}.")
     asyncio.run(create_topics(bootstrap, list(topics.all())))
-    codec = Codec()
     with tempfile.TemporaryDirectory() as tmp:
         workers = Workers(bootstrap, topics, pg_url, Path(tmp))
         try:
             for stage in ("sink", "extractor", "parser"):
                 workers.start(stage)
-            asyncio.run(produce(bootstrap, [(topics.pages_raw, warmup[0].url.encode(),
-                                             codec.encode(warmup[0], topics.pages_raw))]))
+            asyncio.run(produce(bootstrap, as_messages(warmup, topics)))
             wait_for(lambda: pg_query(pg_url, "SELECT count(*) FROM articles") == [(1,)], 180,
                      "the warm-up page", workers)
-            items = [(topics.pages_raw, p.url.encode(), codec.encode(p, topics.pages_raw))
-                     for p in pages]
+            items = as_messages(pages, topics)
             started = time.perf_counter()
             asyncio.run(produce(bootstrap, items))
             wait_for(lambda: pg_query(pg_url, "SELECT count(*) FROM metric_events")

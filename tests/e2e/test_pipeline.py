@@ -160,6 +160,15 @@ def fixture_pages(n_copies: int) -> list[RawPage]:
     return pages
 
 
+def expected_ids(pages: list[RawPage]) -> set[str]:
+    """The event ids the pipeline must produce for `pages`, computed in-process."""
+    return {e.event_id for page in pages for e in extract(parse_page(page).article)}
+
+
+def as_messages(pages: list[RawPage], topics: Topics) -> list[tuple[str, bytes, bytes]]:
+    return [(topics.pages_raw, p.url.encode(), CODEC.encode(p, topics.pages_raw)) for p in pages]
+
+
 def test_poison_records_on_every_topic_end_in_the_dlq_and_the_stream_goes_on(
     workers: Workers, kafka_bootstrap: str, fresh_topics: Topics, pg_url: str
 ) -> None:
@@ -211,20 +220,10 @@ def test_kill9_each_worker_mid_stream_loses_nothing_and_duplicates_nothing(
     workers: Workers, kafka_bootstrap: str, fresh_topics: Topics, pg_url: str
 ) -> None:
     pages = fixture_pages(40)
-    expected = set()
-    for page in pages:
-        expected |= {e.event_id for e in extract(parse_page(page).article)}
+    expected = expected_ids(pages)
     for stage in ("sink", "extractor", "parser"):
         workers.start(stage)
-    asyncio.run(
-        produce(
-            kafka_bootstrap,
-            [
-                (fresh_topics.pages_raw, p.url.encode(), CODEC.encode(p, fresh_topics.pages_raw))
-                for p in pages
-            ],
-        )
-    )
+    asyncio.run(produce(kafka_bootstrap, as_messages(pages, fresh_topics)))
 
     def events() -> int:
         rows = pg_query(pg_url, "SELECT count(*) FROM metric_events")
@@ -248,15 +247,10 @@ def test_warehouse_and_broker_outages_cost_time_not_rows(
     from tests import servers
 
     pages = fixture_pages(10)
-    expected = set()
-    for page in pages:
-        expected |= {e.event_id for e in extract(parse_page(page).article)}
+    expected = expected_ids(pages)
     for stage in ("sink", "extractor", "parser"):
         workers.start(stage)
-    encoded = [
-        (fresh_topics.pages_raw, p.url.encode(), CODEC.encode(p, fresh_topics.pages_raw))
-        for p in pages
-    ]
+    encoded = as_messages(pages, fresh_topics)
     wait_for(
         lambda: pg_query(pg_url, "SELECT 1 FROM schema_migrations") != [],
         120,
