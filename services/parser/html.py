@@ -38,6 +38,7 @@ VOID_INLINE_TAGS = frozenset({"img", "wbr", "picture", "source", "svg", "video",
 NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _SEP = "\x1f"
 _INLINE_SELECTOR = ", ".join(sorted(INLINE_TAGS))
+_INLINE_BUT_LINKS = ", ".join(sorted(INLINE_TAGS - {"a"}))
 _VOID_SELECTOR = ", ".join(sorted(VOID_INLINE_TAGS))
 _INLINE_NAMES = "|".join(sorted(INLINE_TAGS | VOID_INLINE_TAGS))
 _INLINE_MARKUP = re.compile(rf"</?(?:{_INLINE_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
@@ -113,6 +114,10 @@ def read_html(html: str) -> HtmlPage:
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if rules.chrome_class.search(names) and len(node.text(strip=True)) < body_len * 0.5:
             node.decompose()
+    # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
+    # it counts as the paragraph's; links stay, for link density.
+    for node in body.css(_INLINE_BUT_LINKS):
+        node.unwrap()
     best = _best_block(body, rules.stopwords)
     heading = _heading(best) if best is not None else None
     density = _link_density(best) if best is not None else 1.0
