@@ -31,6 +31,16 @@ _HAS_DIGIT = re.compile(r"\d")
 _RATIO = re.compile(r"(?P<num>\d(?<![\w./\-–]\d)\d{0,5})/(?P<total>\d{1,6})(?![\w/]|[.,]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE = re.compile(r"\s*(?:-|–|đến)\s*$")
+# Clock times are not durations: "7 giờ 30 phút", "lúc 14 giờ", "từ 7 giờ … đến 11 giờ".
+_CLOCK_AFTER = re.compile(r"\s*giờ\s*\d")
+_CLOCK_HOUR = re.compile(r"\s*giờ(?![\wà-ỹ])")
+_CLOCK_BEFORE = re.compile(r"(?:\b(?:lúc|vào)|\d\s*giờ)\s*$", re.IGNORECASE)
+_CLOCK_RANGE_END = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)
+_CLOCK_EARLIER = re.compile(r"\d\s*giờ\s*\d|\b(?:lúc|từ)\s*\d{1,2}\s*giờ", re.IGNORECASE)
+_RANGE_AHEAD = re.compile(r"\s*giờ\s*(?:-|–|đến|tới)\s*\d")
+_FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
+_TIME_NOUNS = frozenset({"giờ", "phút", "ngày", "tuần", "tháng"})
+_CLOCK_MINUTES = re.compile(r"\d\s*giờ\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +67,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                      key=lambda m: m.start("num"))
     for i, m in enumerate(matches):
         before, after = sentence[: m.start("num")], sentence[m.end("num"):]
-        if r.exclude_before.search(before[-40:]) or r.exclude_after.match(after):
+        if (r.exclude_before.search(before[-40:]) or r.exclude_after.match(after)
+                or _clock_time(before, after)):
             continue
         value = parse_number(m["num"])
         if _YEAR.fullmatch(m["num"]):
@@ -125,6 +136,20 @@ def _qualifier(before: str) -> str:
     return r.qualifier_of[hedge[1].lower()] if hedge else "exact"
 
 
+def _clock_time(before: str, after: str) -> bool:
+    """A time of day written with "giờ" (and its minutes), not an amount of hours."""
+    if _CLOCK_AFTER.match(after):
+        return True
+    if _CLOCK_MINUTES.search(before[-12:]):
+        return True  # the "30" of "7 giờ 30 phút"
+    if not _CLOCK_HOUR.match(after):
+        return False
+    if _CLOCK_RANGE_END.search(before):  # "đến 11 giờ" ends a clock range, "đến 3 giờ" not
+        return bool(_CLOCK_EARLIER.search(before))
+    starts_range = bool(_FROM.search(before[-6:])) and not _RANGE_AHEAD.match(after)
+    return bool(_CLOCK_BEFORE.search(before[-12:])) or starts_range
+
+
 def _ratios(sentence: str) -> list[Quantity]:
     """"45/45 xã đạt tiêu chí": the part (45) counted in the noun's unit."""
     r = rules()
@@ -134,7 +159,8 @@ def _ratios(sentence: str) -> list[Quantity]:
         before = sentence[: m.start()]
         noun = r.unit_pattern.match(sentence, m.end())
         if (not noun or not 0 < whole or part > whole
-                or r.exclude_before.search(before[-40:])):
+                or r.exclude_before.search(before[-40:])
+                or noun[1].lower() in _TIME_NOUNS):  # "24/24 giờ" is round the clock
             continue
         unit = r.unit_aliases.get(noun[1].lower(), noun[1].lower())
         out.append(Quantity(m.start(), noun.end(), float(part), unit, _qualifier(before),

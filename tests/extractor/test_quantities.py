@@ -99,3 +99,32 @@ def test_media_nouns_are_counted() -> None:
     found = find_quantities("đăng tải 2.345 tin, bài, 560 ảnh và 45 video clip; thanh tra 15 cơ sở")
     assert [(q.value, q.unit) for q in found] == [
         (2345, "tin bài"), (560, "ảnh"), (45, "video clip"), (15, "cơ sở")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hội nghị bắt đầu từ 7 giờ 30 phút đến 11 giờ",
+        "lúc 14 giờ ngày 5/6 tại hội trường",
+        "Đài phát sóng 24/24 giờ",
+        "Tiếp nhận hồ sơ 24 giờ/ngày",
+        "Thực hiện Chỉ thị số 05-CT/TU ngày 15/5/2016 của Ban Thường vụ Tỉnh ủy",
+        "Hội nghị lần thứ 8 Ban Chấp hành Trung ương khóa XIII",
+        "Kỷ niệm 75 năm Ngày thành lập ngành (28/8/1945 - 28/8/2020)",
+        "Luật An ninh mạng năm 2018, Nghị định 15/2020/NĐ-CP",
+        "Điều 5, Khoản 2 của Thông tư 22/2013/TT-BTTTT",
+        "tổng đài 1022, đường dây nóng 0912.345.678",
+        "xếp thứ 15/63 tỉnh, thành phố",
+        "Tầng 3, số 12 đường Lê Lợi, phường 1, quận 5",
+        "Ngày 15 tháng 3 năm 2022, UBND tỉnh ban hành",
+        "mạng 5G, chuẩn Wi-Fi 6, phiên bản 2.0",
+        "Covid-19, H5N1, ISO 9001:2015",
+    ],
+)
+def test_clock_times_codes_and_ranks_are_not_metrics(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_hours_as_an_amount_stay() -> None:
+    found = find_quantities("phát sóng 1.200 giờ chương trình, từ 2 đến 3 giờ mỗi ngày")
+    assert [(q.value, q.unit) for q in found] == [(1200, "giờ"), (2, "giờ"), (3, "giờ")]
