@@ -19,8 +19,11 @@ _DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,\-]?\s*(
                         r"(?:\s*(AM|PM))?)?", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
                   r"(Z|[+-]\d{2}:?\d{2})?")
-_CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|\(\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{4}",
-                  re.IGNORECASE)
+# Joomla-style long dates: "11 Tháng 1 2024 09:15", "ngày 11 tháng 01 năm 2024".
+_WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
+                     r"(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2}))?", re.IGNORECASE)
+_CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2}:\d{2}|"
+                  r"\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
@@ -54,4 +57,7 @@ def find_date(line: str) -> dt.datetime | None:
     if m := _DATE_TIME.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute, m[6])
+    if m := _WORDED.search(line):
+        hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
+        return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)
     return None

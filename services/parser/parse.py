@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from services.parser.dates import find_date
 from services.parser.decoding import MAX_BODY_BYTES, decode_body
 from services.parser.html import check_nesting, read_html
 from services.parser.rules import chrome_rules
@@ -18,6 +19,7 @@ from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
 
 PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
+NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
 
 
@@ -55,7 +57,8 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         # The counter sits in a sidebar, outside the article block: read the whole page.
         page_counters = read_counters([n for line in html.page_lines if (n := normalise(line))])[0]
         cleaned.counters = page_counters or cleaned.counters
-        cleaned.published = html.published or cleaned.published
+        cleaned.published = (html.published or cleaned.published
+                             or _date_near_title(html.page_lines, cleaned.title))
         kind = "error_page" if error else "listing" if html.headline_links >= 2 else "too_short"
         links = html.headline_links
     traffic = _traffic(page, cleaned)
@@ -78,6 +81,21 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         fetched_at=page.fetched_at, parsed_at=now or utcnow(), parser_version=PARSER_VERSION,
     )
     return ParseResult(article, traffic)
+
+
+def _date_near_title(lines: list[str], title: str | None) -> dt.datetime | None:
+    """A dateline printed beside the title but outside the article block (a table row
+    of its own in old CMS layouts): the few short lines around the title's line."""
+    if not title:
+        return None
+    key = title.lower()
+    for i, line in enumerate(lines):
+        if line.lower() == key:
+            for near in (*lines[i + 1:i + 1 + NEAR_TITLE], *lines[max(i - NEAR_TITLE, 0):i]):
+                if len(near.split()) <= 12 and (when := find_date(near)):
+                    return when
+            return None
+    return None
 
 
 def _utc(when: dt.datetime | None) -> dt.datetime | None:

@@ -17,6 +17,8 @@ UTC = dt.UTC
     ("Ngày đăng: 03/11/2023 | 08:30", dt.datetime(2023, 11, 3, 1, 30, tzinfo=UTC)),
     ("Cập nhật ngày 5/9/2024 2:15 PM", dt.datetime(2024, 9, 5, 7, 15, tzinfo=UTC)),
     ("Thứ Hai, 08:00 ngày 01/04/2024", dt.datetime(2024, 4, 1, 1, 0, tzinfo=UTC)),
+    ("Thứ năm, 11 Tháng 1 2024 09:15", dt.datetime(2024, 1, 11, 2, 15, tzinfo=UTC)),
+    ("Ngày 05 tháng 02 năm 2023", dt.datetime(2023, 2, 4, 17, 0, tzinfo=UTC)),
 ])
 def test_vietnamese_date_forms_are_local_time(line: str, expected: dt.datetime) -> None:
     assert find_date(line) == expected
