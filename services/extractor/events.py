@@ -52,15 +52,17 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             # an explicit date range ("Tính từ ngày … đến ngày …") binds only its sentence.
             scoped = own and own.label.lower().startswith(("từ ngày", "tính từ"))
             period_here = own or carried
+            carried_before = carried
             if own and not scoped:
                 carried = own
             quantities = find_quantities(sentence.text)
             changes = find_changes(sentence.text, quantities)
             labels = [_label(sentence.text, quantities, i) for i in range(len(quantities))]
+            by_clause = _clause_periods(sentence.text, quantities, context, carried_before)
             for i, q in enumerate(quantities):
                 level = _level_of(i, quantities, changes)
-                period = (_baseline_period(sentence.text, quantities, i) or period_here
-                          or context.period)
+                period = (_baseline_period(sentence.text, quantities, i)
+                          or (by_clause[i] if by_clause else period_here) or context.period)
                 label, clause = labels[i]
                 indicator = classify(label, q.unit, clause)
                 if level is not None:  # a growth rate measures what its level counts
@@ -114,6 +116,23 @@ class _DocumentContext:
                 and period.end == dt.date(p.year, 12, 31) and _PAST.search(sentence)):
             return Period(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), period.label)
         return period
+
+
+def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentContext,
+                    carried: Period | None) -> list[Period | None] | None:
+    """Per quantity, the period of its ";" clause or of the nearest clause before it
+    ("Cấp 25 giấy phép; tháng 6/2022 có 3 hội nghị": the month frames only the second
+    clause). None when the sentence has a single clause (the sentence period holds)."""
+    if ";" not in text or not quantities:
+        return None
+    bounds = [0] + [m.end() for m in re.finditer(";", text)]
+    periods = [context.correct(find_period(text[a:b], context.year), text[a:b])
+               for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True)]
+    out: list[Period | None] = []
+    for q in quantities:
+        k = sum(1 for b in bounds[1:] if b <= q.start)
+        out.append(next((p for p in reversed(periods[:k + 1]) if p), carried))
+    return out
 
 
 def _level_of(i: int, quantities: list[Quantity], changes: dict[int, Change]) -> int | None:

@@ -74,3 +74,32 @@ def test_an_article_without_figures_yields_nothing() -> None:
     text = ("Sở Thông tin và Truyền thông tổ chức hội nghị kỷ niệm 67 năm Ngày giải phóng, "
             "triển khai Quyết định số 2574/QĐ-UBND giai đoạn 2022-2025.")
     assert extract(make_article(text)) == []
+
+
+REPORT = "\n\n".join([
+    "Năm 2022, toàn tỉnh có 1.250.000 thuê bao điện thoại di động, tăng 5,2% so với năm 2021.",
+    "Trong quý I/2023, Sở đã tiếp nhận 3.456 hồ sơ trực tuyến.",
+    "Doanh thu bưu chính, viễn thông năm qua ước đạt 2.100 tỷ đồng, gấp 1,5 lần năm 2021.",
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 15/3/2022, Sở tổ chức 12 lớp tập huấn.",
+    "Cấp 25 giấy phép xuất bản bản tin; tháng 6 năm 2022 có 3 hội nghị.",
+    "Hotline 1900 1234; số điện thoại 0233.3852.123.",
+])
+
+
+def test_a_report_in_the_portals_style() -> None:
+    published = dt.datetime(2022, 12, 20, tzinfo=dt.UTC)
+    events = extract(make_article(REPORT, title="Báo cáo kết quả năm 2022", published=published,
+                                  province=None))
+    got = {REPORT[e.span_start:e.span_end]: e for e in events}
+    assert list(got) == ["1.250.000 thuê bao", "5,2%", "3.456 hồ sơ", "2.100 tỷ đồng",
+                         "12 lớp tập huấn", "25 giấy phép", "3 hội nghị"]
+    subscribers = got["1.250.000 thuê bao"]
+    assert (subscribers.indicator, subscribers.change.percent) == ("phone_subscribers", 5.2)
+    assert got["5,2%"].unit == "percent" and got["5,2%"].change.baseline == "năm 2021"
+    assert got["3.456 hồ sơ"].period_start == dt.date(2023, 1, 1)
+    revenue = got["2.100 tỷ đồng"]
+    assert (revenue.value, revenue.qualifier, revenue.change.factor) == (2.1e12, "estimate", 1.5)
+    assert "KH-UBND" not in got["12 lớp tập huấn"].indicator_label
+    assert got["25 giấy phép"].period_label == "Năm 2022"  # the month frames only its clause
+    assert got["3 hội nghị"].period_end == dt.date(2022, 6, 30)
+    assert all(e.province is None for e in events)
