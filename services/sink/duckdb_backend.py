@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from services.sink.rows import Table
 from services.sink.warehouse import RowRejected, migrations, upsert_sql
@@ -18,7 +19,11 @@ _DATA_ERRORS = (duckdb.ConstraintException, duckdb.ConversionException,
 
 
 class DuckDBWarehouse:
-    """Rows go into a temporary staging table with executemany, then one upsert."""
+    """A batch is one Arrow table, merged with one INSERT … ON CONFLICT DO UPDATE.
+
+    (``executemany`` into a staging table ran at ~1k rows/s; an Arrow scan is the bulk
+    path DuckDB is built for.)
+    """
 
     def __init__(self, path: str) -> None:
         if path != ":memory:":
@@ -47,17 +52,20 @@ class DuckDBWarehouse:
     def upsert(self, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        staging = f"staging_{table.name}"
-        placeholders = ", ".join("?" for _ in table.columns)
+        # Last write wins within a batch, as it would across batches (and one INSERT may
+        # not touch a key twice).
+        key = table.columns.index(table.key)
+        unique = list({row[key]: row for row in rows}.values())
+        try:
+            arrow = pa.table({name: list(values) for name, values
+                              in zip(table.columns, zip(*unique, strict=True), strict=True)})
+        except (pa.ArrowException, ValueError) as exc:
+            raise RowRejected(f"{table.name}: {exc}") from exc
         try:
             self._con.execute("BEGIN")
-            self._con.execute(f"CREATE OR REPLACE TEMP TABLE {staging} AS "
-                              f"SELECT * FROM {table.name} LIMIT 0")
-            self._con.executemany(f"INSERT INTO {staging} VALUES ({placeholders})", list(rows))
-            # Last write wins within a batch, as it would across batches.
-            self._con.execute(f"DELETE FROM {staging} WHERE rowid NOT IN (SELECT max(rowid) "
-                              f"FROM {staging} GROUP BY {table.key})")
-            self._con.execute(upsert_sql(table, staging))
+            self._con.register("incoming_rows", arrow)
+            self._con.execute(upsert_sql(table, "incoming_rows"))
+            self._con.unregister("incoming_rows")
             self._con.execute("COMMIT")
         except _DATA_ERRORS as exc:
             self._con.execute("ROLLBACK")
