@@ -85,6 +85,8 @@ def _attach_to_levels(sentence: str, quantities: list[Quantity], growth_idx: lis
 
 def _attach_factors(sentence: str, quantities: list[Quantity],
                     changes: dict[int, Change]) -> None:
+    if "lần" not in sentence and "LẦN" not in sentence:
+        return  # most sentences state no factor; skip the case-insensitive scan
     for m in _FACTOR.finditer(sentence):
         owners = [i for i, q in enumerate(quantities) if q.end <= m.start()]
         if owners and owners[-1] not in changes:

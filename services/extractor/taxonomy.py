@@ -34,10 +34,19 @@ def indicators() -> tuple[Indicator, ...]:
         for d in data["indicator"])
 
 
+@cache
+def _for_unit(unit: str) -> tuple[Indicator, ...]:
+    """The indicators a quantity in `unit` may be, in file order (the unit set is small,
+    so this is cached once per unit, not per text)."""
+    return tuple(i for i in indicators()
+                 if i.code != "other" and (not i.units or unit in i.units))
+
+
 def classify(label: str, unit: str, clause: str) -> str:
     """The code of the first indicator that fits the label, else the whole clause."""
+    candidates = _for_unit(unit)
     for context in (label.lower(), f"{label} {clause}".lower()):
-        for indicator in indicators():
-            if indicator.code != "other" and indicator.matches(context, unit):
+        for indicator in candidates:
+            if indicator.matches(context, unit):
                 return indicator.code
     return "other"
