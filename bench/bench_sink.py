@@ -45,7 +45,7 @@ def empty(w: object, url: str) -> None:
         w._con.execute("DELETE FROM metric_events")  # type: ignore[attr-defined]
     else:
         with psycopg.connect(url, autocommit=True) as con:
-            con.execute("DELETE FROM metric_events")
+            con.execute("TRUNCATE metric_events")
 
 
 def sink_load(url: str, records: list[MetricEvent], batch: int) -> float:
@@ -90,7 +90,7 @@ def bare_postgres(url: str, records: list[MetricEvent]) -> float:
     w.apply_migrations()
     w.close()
     with psycopg.connect(url, autocommit=True) as con:
-        con.execute("DELETE FROM metric_events")
+        con.execute("TRUNCATE metric_events")
         started = time.perf_counter()
         with con.transaction(), con.cursor().copy(
                 f"COPY metric_events ({', '.join(METRIC_EVENTS.columns)}) FROM STDIN") as copy:

@@ -37,12 +37,14 @@ def to_row(record: Record) -> tuple[Table, tuple[Any, ...]]:
     """The table a record goes to and its row, in that table's column order."""
     if isinstance(record, MetricEvent):
         c = record.change
-        values = {f: getattr(record, f) for f in METRIC_EVENTS.columns if hasattr(record, f)}
-        values.update(change_direction=c.direction if c else None,
-                      change_percent=c.percent if c else None,
-                      change_factor=c.factor if c else None,
-                      change_baseline=c.baseline if c else None)
-        return METRIC_EVENTS, tuple(values[col] for col in METRIC_EVENTS.columns)
+        r = record
+        return METRIC_EVENTS, (
+            r.event_id, r.article_id, r.portal_id, r.province, r.source_url, r.indicator,
+            r.indicator_label, r.value, r.unit, r.qualifier,
+            c.direction if c else None, c.percent if c else None,
+            c.factor if c else None, c.baseline if c else None,
+            r.period_start, r.period_end, r.period_label, r.sentence, r.span_start,
+            r.span_end, r.published_at, r.extracted_at, r.extractor_version)
     if isinstance(record, Article):
         return ARTICLES, tuple(getattr(record, col) for col in ARTICLES.columns)
     if isinstance(record, PortalTraffic):
