@@ -68,7 +68,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     for i, m in enumerate(matches):
         before, after = sentence[: m.start("num")], sentence[m.end("num"):]
         if (r.exclude_before.search(before[-40:]) or r.exclude_after.match(after)
-                or _clock_time(before, after)):
+                or _clock_time(before, after) or r.target_pattern.search(before[-100:])):
             continue
         value = parse_number(m["num"])
         if _YEAR.fullmatch(m["num"]):

@@ -27,6 +27,7 @@ class Rules:
     currency_pattern: re.Pattern[str]
     exclude_before: re.Pattern[str]
     exclude_after: re.Pattern[str]
+    target_pattern: re.Pattern[str]
 
 
 @cache
@@ -53,4 +54,7 @@ def rules() -> Rules:
             rf"(?:^|[\s(])({_alternation(data['exclude']['before'])})\s*:?\s*$", re.IGNORECASE),
         exclude_after=re.compile(
             rf"^\s*({_alternation(data['exclude']['after'])})(?![\wà-ỹ])", re.IGNORECASE),
+        target_pattern=re.compile(
+            rf"(?<![\wà-ỹ])({_alternation(data['exclude']['targets'])})(?![\wà-ỹ])[^,;:]*$",
+            re.IGNORECASE),
     )

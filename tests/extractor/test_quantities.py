@@ -128,3 +128,17 @@ def test_clock_times_codes_and_ranks_are_not_metrics(sentence: str) -> None:
 def test_hours_as_an_amount_stay() -> None:
     found = find_quantities("phát sóng 1.200 giờ chương trình, từ 2 đến 3 giờ mỗi ngày")
     assert [(q.value, q.unit) for q in found] == [(1200, "giờ"), (2, "giờ"), (3, "giờ")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("phấn đấu đến năm 2025 có 80% hồ sơ được xử lý trực tuyến", []),
+        ("mục tiêu đạt 50% dân số có danh tính số", []),
+        ("hướng tới 100 doanh nghiệp công nghệ số", []),
+        ("đạt 100% chỉ tiêu kế hoạch năm", [(100, "percent")]),
+        ("Thực hiện mục tiêu chuyển đổi số, Sở đã cấp 12 giấy phép", [(12, "giấy phép")]),
+    ],
+)
+def test_targets_are_not_results(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
