@@ -11,9 +11,23 @@ data=$cache/pg
 port=${PGPORT:-15432}
 url="postgresql://postgres@127.0.0.1:$port/postgres"
 
-bindir() {
+find_bindir() {
   local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  dir=$(pg_config --bindir 2>/dev/null || true)
+  if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  fi
+  echo "$dir"
+}
+
+bindir() {
+  local dir; dir=$(find_bindir)
+  if { [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; } && [ "$(id -u)" -eq 0 ] \
+      && command -v apt-get >/dev/null; then
+    echo "postgres: installing Debian's postgresql package" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2
+    dir=$(find_bindir)
+  fi
   if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
     echo "postgres: no PostgreSQL server found; run scripts/bootstrap --system" >&2
     exit 1

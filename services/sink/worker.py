@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from services.sink.batcher import Limits, Sink
+from services.sink.metrics import SinkMetrics
 from services.sink.warehouse import open_warehouse
 from shared.errors import SerializationError
 from shared.records import Article, DeadLetter, MetricEvent, PortalTraffic, Record
@@ -27,7 +28,7 @@ def attach(ctx: WorkerContext, limits: Limits = DEFAULT_LIMITS) -> None:
     types: dict[str, type[Record]] = {topics.articles: Article, topics.metrics: MetricEvent,
                                       topics.portal_traffic: PortalTraffic, topics.dlq: DeadLetter}
     warehouse = open_warehouse(ctx.settings.warehouse_url)
-    sink = Sink(warehouse, limits)
+    sink = Sink(warehouse, limits, metrics=SinkMetrics(ctx.registry))
     metrics = ctx.metrics
     source = ctx.app.topic(*types, key_type=bytes, value_type=bytes)
 
