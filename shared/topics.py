@@ -33,5 +33,10 @@ class Topics:
     def dlq(self) -> str:
         return f"{self.prefix}dlq"
 
+    @property
+    def crawler_state(self) -> str:
+        """Internal: the crawler's compacted state topic (not part of the data flow)."""
+        return f"{self.prefix}crawler-state"
+
     def all(self) -> tuple[str, ...]:
         return (self.pages_raw, self.articles, self.portal_traffic, self.metrics, self.dlq)

@@ -25,7 +25,7 @@ from services.crawler.metrics import CrawlerMetrics
 from services.crawler.politeness import HostLimiter
 from services.crawler.registry import Portal
 from services.crawler.robots import Rules, rules_from_response
-from services.crawler.state import FileState, UrlState, reschedule
+from services.crawler.state import PersistentState, UrlState, reschedule
 from services.crawler.urls import canonical, is_article, worth_fetching
 from shared.errors import Rejected, Retryable
 from shared.records import DeadLetter, RawPage, utcnow
@@ -88,8 +88,8 @@ class Crawler:
         await asyncio.gather(*(self._crawl_portal(p, due[p.id], report) for p in self.portals))
         for portal_id, size in sizes.items():
             self.metrics.frontier.labels(portal=portal_id).set(size)
-        if isinstance(self.state, FileState):
-            self.state.save()
+        if isinstance(self.state, PersistentState):
+            await self.state.save()
         return report
 
     async def run_forever(self, idle_seconds: float = 30.0) -> None:

@@ -6,7 +6,8 @@ interval. The interval halves when a page changed and doubles when it did not, b
 the portal's bounds, so busy listings are polled often and old articles rarely.
 
 Embedded mode keeps the state in a JSON file (written atomically); distributed mode
-keeps the same entries in a Faust table changelogged to Kafka (see `worker.py`).
+keeps the same entries in a compacted Kafka topic (`changelog.py`), the changelog idea
+of a Faust table.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, MutableMapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,15 +41,11 @@ def reschedule(entry: UrlState, changed: bool, now: float, base: float) -> None:
     entry.next_due = now + entry.interval
 
 
-class FileState(MutableMapping[str, UrlState]):
-    """URL → UrlState in a JSON file; `save` writes it atomically."""
+class PersistentState(MutableMapping[str, UrlState], ABC):
+    """URL → UrlState in memory, persisted by `save` at the end of each crawl pass."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._entries: dict[str, UrlState] = {}
-        if path.exists():
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            self._entries = {url: UrlState(**value) for url, value in raw.items()}
+    def __init__(self, entries: dict[str, UrlState] | None = None) -> None:
+        self._entries: dict[str, UrlState] = entries or {}
 
     def __getitem__(self, url: str) -> UrlState:
         return self._entries[url]
@@ -64,7 +62,23 @@ class FileState(MutableMapping[str, UrlState]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def save(self) -> None:
+    @abstractmethod
+    async def save(self) -> None:
+        """Persist every entry (or every entry changed since the last save)."""
+
+
+class FileState(PersistentState):
+    """Embedded mode: the state in a JSON file, written atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        entries = {}
+        if path.exists():
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            entries = {url: UrlState(**value) for url, value in raw.items()}
+        super().__init__(entries)
+
+    async def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".crawl-state")
         with os.fdopen(fd, "w", encoding="utf-8") as out:

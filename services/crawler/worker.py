@@ -1,7 +1,8 @@
 """The crawler as a service: crawl the registry on schedule, write `pages.raw` and `dlq`.
 
-Its state (validators, hashes, schedule) lives in a JSON file in the worker's state
-directory — a volume in docker-compose — so a restarted crawler does not refetch.
+Its state (validators, hashes, schedule) lives in a compacted Kafka topic
+(`<prefix>crawler-state`, see `changelog.py`), read back at start, so a restarted
+crawler — on any machine — does not refetch what it has. Run one crawler per registry.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from services.crawler.changelog import ChangelogState
 from services.crawler.crawler import Crawler
 from services.crawler.metrics import CrawlerMetrics
 from services.crawler.registry import load_portals
-from services.crawler.state import FileState
 from shared.records import DeadLetter, RawPage
 from shared.stage import Output
 from shared.streaming import publish
@@ -40,7 +41,12 @@ def attach(ctx: WorkerContext) -> None:
 
     @ctx.app.task
     async def crawl() -> None:
-        state = FileState(ctx.settings.state_dir / "crawler-state.json")
+        async def save(items: list[tuple[bytes, bytes]]) -> None:
+            await publish(ctx.app, [Output(ctx.topics.crawler_state, key, value)
+                                    for key, value in items])
+
+        state = await ChangelogState.load(ctx.settings.require_kafka(),
+                                          ctx.topics.crawler_state, save)
         async with httpx.AsyncClient(timeout=httpx.Timeout(20.0, connect=10.0)) as client:
             crawler = Crawler(portals, client, state, emit, crawler_metrics,
                               ctx.settings.contact_url)
