@@ -26,8 +26,8 @@ stop_timeout=${KAFKA_STOP_TIMEOUT:-30}
 heap=${KAFKA_HEAP:--Xmx512m}
 pidfile=$state/kafka.pid
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+# shellcheck source=deploy/local/lib.sh
+source "$repo/deploy/local/lib.sh"
 
 # Our broker: the pid file names a live process whose command line is kafka.Kafka.
 running() {
@@ -37,9 +37,7 @@ running() {
 }
 
 # Alive and not a zombie (a broker killed by the start that spawned it is not reaped yet).
-alive() { kill -0 "$1" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 fetch_jars() {
   local stamp; stamp=$(sha1sum "$here/pom.xml" | cut -c1-40)
@@ -142,24 +140,7 @@ stop() {
     echo "kafka: not running"
     return
   fi
-  local pid i; pid=$(cat "$pidfile")
-  kill -s "$signal" "$pid" 2>/dev/null || true
-  for ((i = 0; i < stop_timeout * 10; i++)); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    echo "kafka: pid $pid still alive after ${stop_timeout}s, sending SIGKILL" >&2
-    kill -9 "$pid" 2>/dev/null || true
-    while alive "$pid"; do sleep 0.1; done
-  fi
-  # The listeners close only when the last thread is gone, which can trail the exit.
-  for ((i = 0; i < 100; i++)); do
-    port_in_use "$port" || port_in_use "$controller_port" || break
-    sleep 0.1
-  done
-  rm -f "$pidfile"
-  echo "kafka: stopped (SIG$signal, pid $pid)"
+  stop_server kafka "$pidfile" "$signal" "$stop_timeout" "$port" "$controller_port"
 }
 
 case "${1:-}" in

@@ -25,10 +25,8 @@ heap=${REGISTRY_HEAP:--Xmx512m}
 pidfile=$state/registry.pid
 probe=http://127.0.0.1:$port/apis/ccompat/v7/subjects
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-alive() { kill -0 "$1" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=deploy/local/lib.sh
+source "$repo/deploy/local/lib.sh"
 
 # Our registry: the pid file names a live process running the registry's runner jar.
 running() {
@@ -112,23 +110,7 @@ stop() {
     echo "registry: not running"
     return
   fi
-  local pid i; pid=$(cat "$pidfile")
-  kill -s "$signal" "$pid" 2>/dev/null || true
-  for ((i = 0; i < stop_timeout * 10; i++)); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    echo "registry: pid $pid still alive after ${stop_timeout}s, sending SIGKILL" >&2
-    kill -9 "$pid" 2>/dev/null || true
-    while alive "$pid"; do sleep 0.1; done
-  fi
-  for ((i = 0; i < 100; i++)); do
-    port_in_use "$port" || break
-    sleep 0.1
-  done
-  rm -f "$pidfile"
-  echo "registry: stopped (SIG$signal, pid $pid)"
+  stop_server registry "$pidfile" "$signal" "$stop_timeout" "$port"
 }
 
 case "${1:-}" in
