@@ -25,6 +25,8 @@ DEMO_PORTALS = {
     "sharepoint-haiphong": ("demo-haiphong", "Hải Phòng", "/tin-tuc/", r"/tin-tuc/.+\.html$"),
     "district-haihau": ("demo-haihau", "Nam Định", "/tin-tuc/", r"/tin-tuc/.+\.html$"),
     "news-thanhhoa": ("demo-thanhhoa", "Thanh Hóa", "/tin-tuc/", r"/tin-tuc/.+\.html$"),
+    "wordpress-bacgiang": ("demo-bacgiang", "Bắc Giang", "/tin-tuc/", r"/tin-tuc/.+\.html$"),
+    "joomla-quangninh": ("demo-quangninh", "Quảng Ninh", "/tin-tuc/", r"/tin-tuc/.+\.html$"),
     "liferay-hanoi": ("demo-hanoi", "Hà Nội", "/web/sotttt.hanoi.gov.vn_1.html", r"/web/.+"),
 }
 

@@ -75,6 +75,6 @@ async def test_demo_portals_all_take_part(tmp_path: Path) -> None:
     provinces = {
         r[0] for r in con.execute("SELECT DISTINCT province FROM metric_events").fetchall()
     }
-    assert provinces == {"Hải Phòng", "Nam Định", "Thanh Hóa"}
+    assert provinces == {"Hải Phòng", "Nam Định", "Thanh Hóa", "Bắc Giang", "Quảng Ninh"}
     hanoi = con.execute("SELECT total FROM portal_traffic WHERE portal_id = 'demo-hanoi'")
     assert hanoi.fetchall() == [(4798812,)]
