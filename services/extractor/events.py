@@ -64,7 +64,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 period = (_baseline_period(sentence.text, quantities, i)
                           or (by_clause[i] if by_clause else period_here) or context.period)
                 label, clause = labels[i]
-                indicator = classify(label, q.unit, clause)
+                indicator = classify(label, q.unit, clause, sentence.text)
                 if level is not None:  # a growth rate measures what its level counts
                     label = labels[level][0]
                     indicator = classify(label, quantities[level].unit, labels[level][1])

@@ -42,10 +42,17 @@ def _for_unit(unit: str) -> tuple[Indicator, ...]:
                  if i.code != "other" and (not i.units or unit in i.units))
 
 
-def classify(label: str, unit: str, clause: str) -> str:
-    """The code of the first indicator that fits the label, else the whole clause."""
+def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
+    """The code of the first indicator that fits the label, else the clause around the
+    figure, else the whole sentence ("xử phạt … 23 trường hợp với tổng số tiền 187,5
+    triệu đồng": the fine's clause alone does not say what the money is). The sentence
+    is consulted only for money and rates, which name their measure once up front;
+    counts in a long sentence would borrow a neighbour's indicator."""
     candidates = _for_unit(unit)
-    for context in (label.lower(), f"{label} {clause}".lower()):
+    contexts = [label.lower(), f"{label} {clause}".lower()]
+    if unit in ("VND", "percent"):
+        contexts.append(f"{label} {sentence}".lower())
+    for context in contexts:
         for indicator in candidates:
             if indicator.matches(context, unit):
                 return indicator.code

@@ -103,3 +103,11 @@ def test_a_report_in_the_portals_style() -> None:
     assert got["25 giấy phép"].period_label == "Năm 2022"  # the month frames only its clause
     assert got["3 hội nghị"].period_end == dt.date(2022, 6, 30)
     assert all(e.province is None for e in events)
+
+
+def test_money_named_earlier_in_the_sentence_takes_its_indicator() -> None:
+    text = ("Thanh tra Sở đã xử phạt vi phạm hành chính 23 trường hợp với tổng số tiền "
+            "187,5 triệu đồng.")
+    events = {e.unit: e for e in extract(make_article(text))}
+    assert events["VND"].indicator == "fines_imposed" and events["VND"].value == 187_500_000
+    assert events["trường hợp"].indicator == "sanctioned_violations"
