@@ -66,22 +66,6 @@ def stop_kafka(hard: bool = False) -> None:
         _script("kafka.sh", "kill" if hard else "stop")
 
 
-def restart_kafka(hard: bool = False) -> str:
-    """Stop (SIGKILL when `hard`) and start our broker again on the same data dir."""
-    if _external_kafka():
-        raise RuntimeError("KAFKA_BOOTSTRAP_SERVERS names an external broker: not restarting it")
-    stop_kafka(hard=hard)
-    return start_kafka()
-
-
-def kafka_running() -> bool:
-    """Whether our broker process runs (an external broker counts as running)."""
-    if _external_kafka():
-        return True
-    return subprocess.run(["bash", str(LOCAL / "kafka.sh"), "status"], capture_output=True,
-                          check=False).returncode == 0
-
-
 def start_registry() -> str:
     """Base URL of the Confluent-compatible API of a running Apicurio Registry."""
     external = _external_registry()
