@@ -69,6 +69,8 @@ def main() -> None:
             distributed = len(pages) / (time.perf_counter() - started)
         finally:
             workers.stop_all()
+            servers.stop_kafka()  # the servers this run started (the environment's stay)
+            servers.stop_postgres()
     print(f"pages: {len(pages)} ({expected} metric events)")
     print(f"in-process parser + extractor : {in_process:8.1f} pages/s")
     print(f"distributed via Kafka → PG    : {distributed:8.1f} pages/s")

@@ -134,6 +134,8 @@ def main() -> None:
             "postgresql": (median(lambda: bare_postgres(pg, records), args.rounds),
                            median(lambda: sink_load(pg, records, args.batch), args.rounds)),
         }
+    if not args.pg_url:
+        subprocess.run([str(REPO / "deploy/local/postgres.sh"), "stop"], check=True)
     print(f"{args.rows} MetricEvents, sink batch {args.batch}, median of {args.rounds}")
     print(f"{'backend':<12}{'bare rows/s':>14}{'sink rows/s':>14}{'sink/bare':>11}")
     for backend, (bare, ours) in results.items():
