@@ -47,6 +47,10 @@ def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: A
         "datadir": str(state_dir / f"faust-{stage}"),
         "broker_commit_every": 100,
         "broker_commit_interval": 1.0,
+        # A worker that dies (kill -9, lost node) leaves its group after 10 s rather than
+        # Faust's default minute, so its replacement takes over the partitions sooner.
+        "broker_session_timeout": 10.0,
+        "broker_heartbeat_interval": 3.0,
         "store": "memory://",
     }
     options.update(overrides)
