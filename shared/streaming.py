@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,9 +58,21 @@ def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: A
     return faust.App(f"portalwatch-{stage}", **options)
 
 
+_TOPICS: weakref.WeakKeyDictionary[faust.App, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def topic_of(app: faust.App, name: str) -> Any:
+    """The app's Topic object for `name`, built once: `app.topic()` costs ~0.1 ms, which
+    the extractor paid twenty times per article."""
+    topics = _TOPICS.setdefault(app, {})
+    if name not in topics:
+        topics[name] = app.topic(name, key_type=bytes, value_type=bytes)
+    return topics[name]
+
+
 async def publish(app: faust.App, outputs: Sequence[Output]) -> None:
     """Send outputs and wait until the broker has acknowledged every one."""
-    pending = [await app.topic(o.topic).send(key=o.key, value=o.value) for o in outputs]
+    pending = [await topic_of(app, o.topic).send(key=o.key, value=o.value) for o in outputs]
     if pending:
         await asyncio.gather(*pending)
 
