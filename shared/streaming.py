@@ -52,6 +52,10 @@ def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: A
         # Faust's default minute, so its replacement takes over the partitions sooner.
         "broker_session_timeout": 10.0,
         "broker_heartbeat_interval": 3.0,
+        # A source topic created just before the worker joined can be missing from the
+        # first metadata; refreshed every 5 s (not aiokafka's 5 min), the group rejoins
+        # and gets its partitions instead of idling.
+        "consumer_metadata_max_age_ms": 5000,
         "store": "memory://",
     }
     options.update(overrides)
