@@ -10,7 +10,12 @@ import duckdb
 import pyarrow as pa
 
 from services.sink.rows import Table
-from services.sink.warehouse import RowRejected, migrations, upsert_sql
+from services.sink.warehouse import (
+    MIGRATIONS_TABLE_DDL,
+    RowRejected,
+    pending_migrations,
+    upsert_sql,
+)
 from shared.errors import Retryable
 
 _DATA_ERRORS = (duckdb.ConstraintException, duckdb.ConversionException,
@@ -35,13 +40,10 @@ class DuckDBWarehouse:
         self.path = path
 
     def apply_migrations(self) -> list[int]:
-        self._con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                          "(version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT now())")
+        self._con.execute(MIGRATIONS_TABLE_DDL)
         done = {v for (v,) in self._con.execute("SELECT version FROM schema_migrations").fetchall()}
         applied = []
-        for version, sql in migrations():
-            if version in done:
-                continue
+        for version, sql in pending_migrations(done):
             self._con.execute("BEGIN")
             self._con.execute(sql)
             self._con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])

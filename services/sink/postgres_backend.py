@@ -8,7 +8,12 @@ from typing import Any
 import psycopg
 
 from services.sink.rows import Table
-from services.sink.warehouse import RowRejected, migrations, upsert_sql
+from services.sink.warehouse import (
+    MIGRATIONS_TABLE_DDL,
+    RowRejected,
+    pending_migrations,
+    upsert_sql,
+)
 from shared.errors import Retryable
 
 
@@ -32,14 +37,12 @@ class PostgresWarehouse:
         applied = []
         with con.transaction():
             con.execute("SELECT pg_advisory_xact_lock(7346)")  # one migrator at a time
-            con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT now())")
+            con.execute(MIGRATIONS_TABLE_DDL)
             done = {v for (v,) in con.execute("SELECT version FROM schema_migrations")}
-            for version, sql in migrations():
-                if version not in done:
-                    con.execute(sql)
-                    con.execute("INSERT INTO schema_migrations (version) VALUES (%s)", [version])
-                    applied.append(version)
+            for version, sql in pending_migrations(done):
+                con.execute(sql)
+                con.execute("INSERT INTO schema_migrations (version) VALUES (%s)", [version])
+                applied.append(version)
         return applied
 
     def upsert(self, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:

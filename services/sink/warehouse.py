@@ -31,6 +31,15 @@ class Warehouse(Protocol):
     def close(self) -> None: ...
 
 
+MIGRATIONS_TABLE_DDL = ("CREATE TABLE IF NOT EXISTS schema_migrations "
+                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT now())")
+
+
+def pending_migrations(done: set[int]) -> list[tuple[int, str]]:
+    """The migrations not yet applied, in order (both backends run these)."""
+    return [(version, sql) for version, sql in migrations() if version not in done]
+
+
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) of every migration file, in order."""
     out = []

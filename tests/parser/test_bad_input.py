@@ -56,9 +56,9 @@ def test_broken_markup_still_yields_the_article() -> None:
     assert "379 tin bài" in article.text
 
 
-def test_undecodable_bytes_are_rejected_or_decoded_never_crash() -> None:
-    body = bytes(range(128, 256)) * 50
-    try:
+def test_undecodable_bytes_get_a_clear_outcome() -> None:
+    body = bytes(range(128, 256)) * 50  # not UTF-8, no markup, no article
+    with pytest.raises((Rejected, NoArticle)) as info:
         parse_page(raw_page(body, charset="utf-8"))
-    except (Rejected, NoArticle):
-        pass
+    reason = getattr(info.value, "reason", None) or getattr(info.value, "kind", None)
+    assert reason in {"undecodable", "binary_content", "too_short", "empty"}
