@@ -48,11 +48,17 @@ class Progress:
     metrics: Counter[str] = field(default_factory=Counter)
     traffic: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
+    # "stage/reason" of every dead letter, so a summary says what the errors were.
+    error_reasons: Counter[str] = field(default_factory=Counter)
 
     def totals(self) -> str:
-        return ", ".join(f"{sum(c.values())} {name}" for name, c in (
+        counts = ", ".join(f"{sum(c.values())} {name}" for name, c in (
             ("pages", self.pages), ("articles", self.articles), ("metrics", self.metrics),
             ("traffic records", self.traffic), ("errors", self.errors)))
+        if not self.error_reasons:
+            return counts
+        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.error_reasons.items()))
+        return f"{counts} ({reasons}; details in the dead_letters table)"
 
     def portals(self) -> list[str]:
         return sorted(set(self.pages) | set(self.articles) | set(self.errors))
@@ -67,6 +73,7 @@ class Progress:
             self.traffic[portal] += 1
         elif isinstance(record, DeadLetter):
             self.errors[portal] += 1
+            self.error_reasons[f"{record.stage}/{record.reason}"] += 1
 
 
 class Pipeline:

@@ -9,12 +9,12 @@ from pathlib import Path
 import duckdb
 
 from services.demo import DEMO_PORTALS, demo_portal
-from services.embedded import run_pipeline
+from services.embedded import Summary, run_pipeline
 from services.portal_server import PORTALS_DIR, PortalServer
 from shared.settings import Settings
 
 
-async def run_on(fixtures: list[str], tmp_path: Path) -> tuple[object, str]:
+async def run_on(fixtures: list[str], tmp_path: Path) -> tuple[Summary, str]:
     servers = [await PortalServer(PORTALS_DIR / name).start() for name in fixtures]
     try:
         portals = [demo_portal(name, s) for name, s in zip(fixtures, servers, strict=True)]
@@ -70,7 +70,7 @@ async def test_fixture_portals_end_in_the_warehouse_exactly_once(tmp_path: Path)
 
 
 async def test_demo_portals_all_take_part(tmp_path: Path) -> None:
-    _, db = await run_on(list(DEMO_PORTALS), tmp_path)
+    summary, db = await run_on(list(DEMO_PORTALS), tmp_path)
     con = duckdb.connect(db)
     provinces = {
         r[0] for r in con.execute("SELECT DISTINCT province FROM metric_events").fetchall()
@@ -78,3 +78,10 @@ async def test_demo_portals_all_take_part(tmp_path: Path) -> None:
     assert provinces == {"Hải Phòng", "Nam Định", "Thanh Hóa", "Bắc Giang", "Quảng Ninh"}
     hanoi = con.execute("SELECT total FROM portal_traffic WHERE portal_id = 'demo-hanoi'")
     assert hanoi.fetchall() == [(4798812,)]
+    # The fixture portals link to a few pages they do not serve: the summary names the
+    # reason of each error, and every one is in the warehouse's dead_letters table.
+    errors = sum(summary.progress.errors.values())
+    assert errors > 0
+    assert f"crawler/http_4xx {errors}" in summary.progress.totals()
+    letters = con.execute("SELECT stage, reason, count(*) FROM dead_letters GROUP BY ALL")
+    assert letters.fetchall() == [("crawler", "http_4xx", errors)]
