@@ -14,28 +14,33 @@ FLOATING_MAX_CHARS = 300
 
 @dataclass(frozen=True)
 class LineShapes:
-    """Whole-line patterns as two regexes: anchored ones in one alternation (one C-level
-    match per line), and those written ``^.*X…`` as a search for ``X…`` — the same
-    lines, without backtracking through every position of a long paragraph."""
+    """Whole-line patterns as regexes: anchored ones in one case-insensitive alternation
+    (one C-level match per line, which fails at the first characters of prose), and those
+    written ``^.*X…`` as searches for ``X…`` — the same lines, without backtracking
+    through every position of a long paragraph. The searches run on the lowercased line
+    without IGNORECASE: a case-insensitive search tests every position of the line for
+    every alternative (~4 µs per 100 characters and pattern), a case-sensitive one skips
+    to the positions where an alternative can start."""
 
     anchored: re.Pattern[str]
-    floating: re.Pattern[str]
+    floating: tuple[re.Pattern[str], ...]
 
     @classmethod
     def of(cls, patterns: list[str]) -> LineShapes:
         anchored = [p for p in patterns if not p.startswith("^.*")]
-        floating = [p[3:] for p in patterns if p.startswith("^.*")]
-        never = "(?!)"
         return cls(
-            re.compile("|".join(f"(?:{p})" for p in anchored) or never, re.IGNORECASE),
-            re.compile("|".join(f"(?:{p})" for p in floating) or never, re.IGNORECASE))
+            re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE),
+            tuple(re.compile(p[3:]) for p in patterns if p.startswith("^.*")))
 
     def matches(self, line: str) -> bool:
         # A line longer than FLOATING_MAX_CHARS is a paragraph: a phone number or an
         # e-mail address inside it is content ("liên hệ số điện thoại: …"), not a footer.
         if self.anchored.match(line):
             return True
-        return len(line) <= FLOATING_MAX_CHARS and bool(self.floating.search(line))
+        if len(line) > FLOATING_MAX_CHARS:
+            return False
+        lowered = line.lower()
+        return any(p.search(lowered) for p in self.floating)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 from services.parser.rules import chrome_rules
 
+# A counter line is a label and a number (or a heading): anything longer is prose, and
+# is neither lowercased nor matched against the labels.
+COUNTER_LINE_MAX_CHARS = 80
+
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
     """(field, number) when `line` is a counter line; the number is None for a heading."""
     rules = chrome_rules()
     text = line.strip()
+    if len(text) > COUNTER_LINE_MAX_CHARS:
+        return None
     if text.lower().rstrip(":") in rules.counter_headings:
         return ("heading", None)
     m = rules.counter_line.match(text)

@@ -5,11 +5,18 @@ from __future__ import annotations
 import pytest
 
 from services.parser.rules import FLOATING_MAX_CHARS, chrome_rules
+from services.parser.textlines import SHORT_LINE
 
 
 def test_rules_load_once() -> None:
     assert chrome_rules() is chrome_rules()
     assert len(chrome_rules().stopwords) > 200
+
+
+def test_widget_lines_and_tail_headings_are_short_lines() -> None:
+    # Line cleaning lowercases only lines shorter than SHORT_LINE to look them up.
+    rules = chrome_rules()
+    assert max(map(len, rules.widget_lines | rules.tail_headings)) < SHORT_LINE
 
 
 @pytest.mark.parametrize("line", [

@@ -27,6 +27,11 @@ def test_prose_is_not_a_counter_line() -> None:
     assert counter_value("Hôm nay, Sở TT&TT tổ chức hội nghị tổng kết năm 2024") is None
 
 
+def test_a_long_line_is_prose_even_if_it_starts_with_a_label() -> None:
+    assert counter_value("Tổng: " + "1 " * 60) is None
+    assert counter_value("Tổng: " + "1 " * 10) == ("total", 1111111111)
+
+
 def test_a_counter_block_gives_every_field_and_the_lines_it_used() -> None:
     lines = ["Bài viết kết thúc ở đây.", "Thống kê truy cập", "Đang online: 13",
              "Hôm nay: 460", "Trong tuần: 4.564", "Tất cả: 3.199.419"]
