@@ -57,6 +57,7 @@ class HtmlPage:
 
 MAX_NESTING = 2_000
 CANDIDATES = 12
+STOPWORD_SAMPLE = 300  # characters of a paragraph whose words give its stopword share
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param", "p", "li", "td", "tr", "option"})
@@ -100,7 +101,7 @@ def read_html(html: str) -> HtmlPage:
     og_title, published = _read_meta(tree)
     doc_title = _doc_title(tree)
     # Links whose text reads like a headline: a listing page is made of them.
-    links = sum(1 for a in tree.css("a") if len(a.text(strip=True).split()) >= 6)
+    links = sum(1 for a in tree.css("a") if len(a.text(strip=True).split(maxsplit=5)) == 6)
     body = tree.body
     if body is None:
         return HtmlPage([], [], None, og_title, doc_title, published, 0.0, links)
@@ -174,15 +175,18 @@ def _best_block(body: LexborNode, stopwords: frozenset[str]) -> tuple[LexborNode
     is_stopword = stopwords.__contains__
     for node in body.css(_PARAGRAPHS):
         raw = node.text(deep=False)
-        if len(raw) < 25:  # collapsing whitespace only shortens it
+        if len(raw) < 25:  # normalising only shortens it
             continue
-        # The words give the text's length with single spaces, without joining them.
-        words = raw.lower().split()
-        length = sum(map(len, words)) + len(words) - 1
-        if length < 25:
+        text = normalise(raw)
+        if len(text) < 25:
             continue
+        # The stopword share of the opening words: splitting and looking up every word
+        # of a long paragraph costs more than the rest of the scoring together.
+        sample = text if len(text) <= STOPWORD_SAMPLE else (
+            text[:STOPWORD_SAMPLE].rpartition(" ")[0] or text[:STOPWORD_SAMPLE])
+        words = sample.lower().split()
         stop_share = sum(map(is_stopword, words)) / len(words)
-        score = 1 + raw.count(",") + min(length / 100, 3) + 4 * stop_share
+        score = 1 + text.count(",") + min(len(text) / 100, 3) + 4 * stop_share
         parent = node.parent
         for share, target in ((1.0, node), (1.0, parent), (0.5, parent.parent if parent else None)):
             if target is None:

@@ -13,24 +13,35 @@ FLOATING_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
+class Anywhere:
+    """Chrome that may sit anywhere in a short line: one of `words` is in the lowercased
+    line and `pattern`, if any, is found in it. The words are a substring test each; a
+    regex search alone would try every alternative at every position of every line
+    (~5 µs per 100 characters)."""
+
+    words: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+    def found(self, lowered: str) -> bool:
+        return any(word in lowered for word in self.words) and (
+            self.pattern is None or self.pattern.search(lowered) is not None)
+
+
+@dataclass(frozen=True)
 class LineShapes:
-    """Whole-line patterns as regexes: anchored ones in one case-insensitive alternation
-    (one C-level match per line, which fails at the first characters of prose), and those
-    written ``^.*X…`` as searches for ``X…`` — the same lines, without backtracking
-    through every position of a long paragraph. The searches run on the lowercased line
-    without IGNORECASE: a case-insensitive search tests every position of the line for
-    every alternative (~4 µs per 100 characters and pattern), a case-sensitive one skips
-    to the positions where an alternative can start."""
+    """Whole-line patterns in one case-insensitive alternation (one C-level match per
+    line, which fails within the first characters of prose), and `Anywhere` shapes for
+    lines of up to FLOATING_MAX_CHARS characters."""
 
     anchored: re.Pattern[str]
-    floating: tuple[re.Pattern[str], ...]
+    anywhere: tuple[Anywhere, ...]
 
     @classmethod
-    def of(cls, patterns: list[str]) -> LineShapes:
-        anchored = [p for p in patterns if not p.startswith("^.*")]
+    def of(cls, patterns: list[str], anywhere: list[dict]) -> LineShapes:
         return cls(
-            re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.IGNORECASE),
-            tuple(re.compile(p[3:]) for p in patterns if p.startswith("^.*")))
+            re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE),
+            tuple(Anywhere(tuple(a["words"]), re.compile(a["pattern"]) if "pattern" in a
+                           else None) for a in anywhere))
 
     def matches(self, line: str) -> bool:
         # A line longer than FLOATING_MAX_CHARS is a paragraph: a phone number or an
@@ -40,7 +51,7 @@ class LineShapes:
         if len(line) > FLOATING_MAX_CHARS:
             return False
         lowered = line.lower()
-        return any(p.search(lowered) for p in self.floating)
+        return any(shape.found(lowered) for shape in self.anywhere)
 
 
 @dataclass(frozen=True)
@@ -63,22 +74,23 @@ class ChromeRules:
 def chrome_rules() -> ChromeRules:
     data = tomllib.loads((DATA / "chrome.toml").read_text(encoding="utf-8"))
     patterns: list[str] = data["line_patterns"]
+    footer: list[str] = data["footer_patterns"]
+    anywhere: list[dict] = data["anywhere"]
     labels = sorted(data["counter_labels"], key=len, reverse=True)
-    alternation = "|".join(re.escape(label) for label in labels)
+    alternation = "|".join(re.escape(label.lower()) for label in labels)
     words = "|".join(re.escape(w) for w in data["html"]["chrome_words"])
     stopwords = (DATA / "stopwords_vi.txt").read_text(encoding="utf-8").split("\n")
     return ChromeRules(
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
         tail_headings=frozenset(w.lower() for w in data["tail_headings"]),
-        line_shapes=LineShapes.of(patterns),
+        line_shapes=LineShapes.of(patterns + footer, anywhere),
         widget_phrase=re.compile("|".join(
             re.escape(w.lower()) for w in sorted(data["widget_lines"], key=len, reverse=True))),
         # The footer starts at the first copyright, phone, e-mail or address line.
-        footer_shapes=LineShapes.of([
-            p for p in patterns
-            if any(k in p for k in ("©", "điện thoại", "mail", "địa chỉ"))]),
+        footer_shapes=LineShapes.of(footer, [a for a in anywhere if a.get("footer")]),
+        # Matched against the lowercased line (a case-insensitive alternation costs more).
         counter_line=re.compile(
-            rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$", re.IGNORECASE),
+            rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
         drop_tags=tuple(data["html"]["drop_tags"]),

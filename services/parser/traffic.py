@@ -18,12 +18,13 @@ def counter_value(line: str) -> tuple[str, int | None] | None:
     text = line.strip()
     if len(text) > COUNTER_LINE_MAX_CHARS:
         return None
-    if text.lower().rstrip(":") in rules.counter_headings:
+    lowered = text.lower()
+    if lowered.rstrip(":") in rules.counter_headings:
         return ("heading", None)
-    m = rules.counter_line.match(text)
+    m = rules.counter_line.match(lowered)
     if not m:
         return None
-    field = rules.counter_field[m[1].lower()]
+    field = rules.counter_field[m[1]]
     digits = "".join(ch for ch in (m[2] or "") if ch.isdigit())
     if not digits:
         return (field, None)

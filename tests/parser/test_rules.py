@@ -38,3 +38,15 @@ def test_contact_details_inside_a_paragraph_are_content() -> None:
 def test_prose_is_not_chrome() -> None:
     assert not chrome_rules().line_shapes.matches(
         "Doanh thu từ hoạt động công nghiệp công nghệ thông tin đạt 838 tỷ đồng.")
+
+
+@pytest.mark.parametrize(("line", "footer"), [
+    ("Bản quyền © 2024 UBND tỉnh Quảng Nam", True),
+    ("Điện thoại: 0225.3822.123 - Fax: 0225.3822.456", True),
+    ("E-mail: sotttt@haiphong.gov.vn", True),
+    ("Địa chỉ: 47 Đại lộ Lê Lợi, TP Thanh Hóa", True),
+    ("SEO là gì | XSMB | Kết quả bóng đá", False),   # chrome, but not where a footer starts
+    ("Khách sạn Hotel Điện Biên tổ chức hội nghị", False),
+])
+def test_footer_shapes(line: str, footer: bool) -> None:
+    assert chrome_rules().footer_shapes.matches(line) is footer
