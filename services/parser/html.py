@@ -23,7 +23,6 @@ from services.parser.textlines import normalise
 from shared.errors import Rejected
 
 PARAGRAPH_TAGS = frozenset({"p", "div", "td", "li", "blockquote", "pre", "figcaption", "dd"})
-_PARAGRAPHS = ", ".join(sorted(PARAGRAPH_TAGS))
 # Phrasing content: text inside these flows on in the same line.
 INLINE_TAGS = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
@@ -33,9 +32,7 @@ INLINE_TAGS = frozenset({
 VOID_INLINE_TAGS = frozenset({"img", "wbr", "picture", "source", "svg", "video", "audio"})
 NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _SEP = "\x1f"
-_INLINE_SELECTOR = ", ".join(sorted(INLINE_TAGS))
-_INLINE_BUT_LINKS = ", ".join(sorted(INLINE_TAGS - {"a"}))
-_VOID_SELECTOR = ", ".join(sorted(VOID_INLINE_TAGS))
+_INLINE_BUT_LINKS = INLINE_TAGS - {"a"}
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
@@ -108,17 +105,22 @@ def read_html(html: str) -> HtmlPage:
     # Both the page's lines and the article's lose script/style and images; then the
     # page's lines come from a copy (12 µs, a fifth of a parse) that keeps its chrome.
     tree.strip_tags(list(NO_TEXT_TAGS))
-    for node in body.css(_VOID_SELECTOR):
+    for node in _elements(body, VOID_INLINE_TAGS):
         node.decompose()
     page = tree.clone().body
     lines = block_lines(page) if page is not None else []
     tree.strip_tags(list(rules.drop_tags))
     _drop_chrome_containers(body, rules.chrome_class)
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
-    # it counts as the paragraph's; links stay, for link density.
-    for node in body.css(_INLINE_BUT_LINKS):
-        node.unwrap()
-    best = _best_block(body, rules.stopwords)
+    # it counts as the paragraph's; links stay, for link density. (One walk finds both;
+    # unwrapping leaves the paragraphs in place.)
+    paragraphs = []
+    for node in _elements(body, _INLINE_BUT_LINKS | PARAGRAPH_TAGS):
+        if node.tag in PARAGRAPH_TAGS:
+            paragraphs.append(node)
+        else:
+            node.unwrap()
+    best = _best_block(paragraphs, rules.stopwords)
     if best is None:
         return HtmlPage(lines, [], None, og_title, doc_title, published, 1.0, links)
     block, density = best
@@ -133,13 +135,18 @@ def block_lines(root: LexborNode) -> list[str]:
     dropped so that a paragraph's text nodes merge into one, then every remaining text
     node boundary is a block boundary. This rewrites the subtree: call it last.
     """
-    # One selector each, not one query per tag name as unwrap_tags/strip_tags do.
-    for node in root.css(_VOID_SELECTOR):
+    for node in _elements(root, VOID_INLINE_TAGS):
         node.decompose()
-    for node in root.css(_INLINE_SELECTOR):
+    for node in _elements(root, INLINE_TAGS):
         node.unwrap()
     root.merge_text_nodes()
     return split_lines(root.text(separator=_SEP, skip_empty=True))
+
+
+def _elements(root: LexborNode, tags: frozenset[str]) -> list[LexborNode]:
+    """`root` and the elements under it whose tag is in `tags`, in document order — what
+    ``root.css("a, b, …")`` returns, three times faster than a selector of 33 names."""
+    return [node for node in root.traverse() if node.tag in tags]
 
 
 def split_lines(text: str) -> list[str]:
@@ -168,16 +175,20 @@ def _drop_chrome_containers(body: LexborNode, chrome_class: re.Pattern[str]) -> 
             node.decompose()
 
 
-def _best_block(body: LexborNode, stopwords: frozenset[str]) -> tuple[LexborNode, float] | None:
+def _best_block(paragraphs: list[LexborNode],
+                stopwords: frozenset[str]) -> tuple[LexborNode, float] | None:
     """The best-scoring container and its link density."""
-    scores: dict[int, float] = {}
-    nodes: dict[int, LexborNode] = {}
+    scores: dict[LexborNode, float] = {}  # a node hashes as its lexbor pointer
     is_stopword = stopwords.__contains__
-    for node in body.css(_PARAGRAPHS):
+    for node in paragraphs:
         raw = node.text(deep=False)
         if len(raw) < 25:  # normalising only shortens it
             continue
-        text = normalise(raw)
+        # Past STOPWORD_SAMPLE characters a paragraph's length scores the same: normalise
+        # the whole text only if its first 2 × STOPWORD_SAMPLE were mostly whitespace.
+        text = normalise(raw[:2 * STOPWORD_SAMPLE])
+        if len(text) < STOPWORD_SAMPLE and len(raw) > 2 * STOPWORD_SAMPLE:
+            text = normalise(raw)
         if len(text) < 25:
             continue
         # The stopword share of the opening words: splitting and looking up every word
@@ -186,25 +197,24 @@ def _best_block(body: LexborNode, stopwords: frozenset[str]) -> tuple[LexborNode
             text[:STOPWORD_SAMPLE].rpartition(" ")[0] or text[:STOPWORD_SAMPLE])
         words = sample.lower().split()
         stop_share = sum(map(is_stopword, words)) / len(words)
-        score = 1 + text.count(",") + min(len(text) / 100, 3) + 4 * stop_share
-        parent = node.parent
-        for share, target in ((1.0, node), (1.0, parent), (0.5, parent.parent if parent else None)):
-            if target is None:
-                continue
-            scores[target.mem_id] = scores.get(target.mem_id, 0.0) + score * share
-            nodes[target.mem_id] = target
+        score = 1 + raw.count(",") + min(len(text) / 100, 3) + 4 * stop_share
+        scores[node] = scores.get(node, 0.0) + score
+        if (parent := node.parent) is not None:
+            scores[parent] = scores.get(parent, 0.0) + score
+            if (grandparent := parent.parent) is not None:
+                scores[grandparent] = scores.get(grandparent, 0.0) + score * 0.5
     if not scores:
         return None
     # Link density walks a subtree: weigh only the leading candidates, best first, and
     # stop at the first whose whole score cannot beat the best discounted one.
     best, best_density, best_score = None, 1.0, -1.0
-    for key in sorted(scores, key=scores.__getitem__, reverse=True)[:CANDIDATES]:
-        if scores[key] <= best_score:
+    for node in sorted(scores, key=scores.__getitem__, reverse=True)[:CANDIDATES]:
+        if scores[node] <= best_score:
             break
-        density = _link_density(nodes[key])
-        if scores[key] * (1 - density) > best_score:
-            best, best_density, best_score = key, density, scores[key] * (1 - density)
-    return (nodes[best], best_density) if best is not None else None
+        density = _link_density(node)
+        if scores[node] * (1 - density) > best_score:
+            best, best_density, best_score = node, density, scores[node] * (1 - density)
+    return (best, best_density) if best is not None else None
 
 
 def _link_density(node: LexborNode) -> float:
