@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from services.parser.dates import find_date
@@ -21,6 +22,7 @@ PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
 NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
+_HTML_MARKERS = re.compile(r"<(?:html|!doctype html|body|div)", re.IGNORECASE)
 
 
 class NoArticle(NotAnArticle):
@@ -104,14 +106,14 @@ def _utc(when: dt.datetime | None) -> dt.datetime | None:
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head or "<div" in head
+    # A search that jumps from "<" to "<", not a lowercased copy of the head.
+    return _HTML_MARKERS.search(text, 0, 2048) is not None
 
 
 def _error_page(doc_title: str | None, heading: str | None) -> bool:
     words = chrome_rules().error_titles
-    return any(w in (t or "").lower() for t in (doc_title, heading) for w in words
-               if t and len(t) < 60)
+    lowered = [t.lower() for t in (doc_title, heading) if t and len(t) < 60]
+    return any(w in t for t in lowered for w in words)
 
 
 def _traffic(page: RawPage, cleaned: Cleaned) -> PortalTraffic | None:
