@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from services.parser.dates import parse_iso
-from services.parser.rules import chrome_rules
+from services.parser.rules import ChromeNames, chrome_rules
 from services.parser.textlines import normalise
 from shared.errors import Rejected
 
@@ -110,7 +110,7 @@ def read_html(html: str) -> HtmlPage:
     page = tree.clone().body
     lines = block_lines(page) if page is not None else []
     tree.strip_tags(list(rules.drop_tags))
-    _drop_chrome_containers(body, rules.chrome_class)
+    _drop_chrome_containers(body, rules.chrome_names)
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
     # it counts as the paragraph's; links stay, for link density. (One walk finds both;
     # unwrapping leaves the paragraphs in place.)
@@ -161,14 +161,15 @@ def split_lines(text: str) -> list[str]:
     return [line for part in text.split(_SEP) if (line := part.strip(" "))]
 
 
-def _drop_chrome_containers(body: LexborNode, chrome_class: re.Pattern[str]) -> None:
+def _drop_chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> None:
     """Remove elements whose class or id names chrome, unless they hold most of the page
     (a theme that calls its main column "main-menu-content")."""
     body_len = 0
     for node in body.css("[class], [id]"):
+        if node.parent is None:  # inside a container removed before it
+            continue
         attributes = node.attributes
-        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        if not chrome_class.search(names):
+        if not chrome_names.match(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             continue
         body_len = body_len or len(body.text(strip=True)) or 1
         if len(node.text(strip=True)) < body_len * 0.5:

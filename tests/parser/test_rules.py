@@ -50,3 +50,22 @@ def test_prose_is_not_chrome() -> None:
 ])
 def test_footer_shapes(line: str, footer: bool) -> None:
     assert chrome_rules().footer_shapes.matches(line) is footer
+
+
+CLASS_NAMES = ["main-menu", "sidebar_2", "footerLinks", "mainmenu", "Menu-Top", "nav",
+               "portlet-boundary portlet-static", "tin-other-news-list", "site-mapx",
+               "box thongke", "menu-chính", "trang-chủ", "widget_text", "pagination2",
+               "ads", "headlines", "col-md-8 content", ""]
+
+
+@pytest.mark.parametrize("names", CLASS_NAMES)
+def test_chrome_names_word_split_agrees_with_the_pattern(names: str) -> None:
+    chrome = chrome_rules().chrome_names
+    assert chrome.match(names) is (chrome.pattern.search(names.lower()) is not None)
+
+
+def test_chrome_names() -> None:
+    chrome = chrome_rules().chrome_names
+    assert [n for n in CLASS_NAMES if chrome.match(n)] == [
+        "main-menu", "sidebar_2", "Menu-Top", "nav", "tin-other-news-list", "box thongke",
+        "menu-chính", "widget_text", "pagination2", "ads"]
