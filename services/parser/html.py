@@ -32,7 +32,8 @@ INLINE_TAGS = frozenset({
 VOID_INLINE_TAGS = frozenset({"img", "wbr", "picture", "source", "svg", "video", "audio"})
 NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _SEP = "\x1f"
-_INLINE_BUT_LINKS = INLINE_TAGS - {"a"}
+_INLINE_OR_VOID = INLINE_TAGS | VOID_INLINE_TAGS
+_ARTICLE_WALK = (INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
@@ -102,22 +103,22 @@ def read_html(html: str) -> HtmlPage:
     body = tree.body
     if body is None:
         return HtmlPage([], [], None, og_title, doc_title, published, 0.0, links)
-    # Both the page's lines and the article's lose script/style and images; then the
-    # page's lines come from a copy (12 µs, a fifth of a parse) that keeps its chrome.
+    # The page's lines come from a copy (12 µs, a fifth of a parse) that keeps its chrome.
     tree.strip_tags(list(NO_TEXT_TAGS))
-    for node in _elements(body, VOID_INLINE_TAGS):
-        node.decompose()
     page = tree.clone().body
     lines = block_lines(page) if page is not None else []
     tree.strip_tags(list(rules.drop_tags))
     _drop_chrome_containers(body, rules.chrome_names)
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
-    # it counts as the paragraph's; links stay, for link density. (One walk finds both;
-    # unwrapping leaves the paragraphs in place.)
+    # it counts as the paragraph's; links stay, for link density. One walk finds these,
+    # the images to drop and the paragraphs, which unwrapping leaves in place.
     paragraphs = []
-    for node in _elements(body, _INLINE_BUT_LINKS | PARAGRAPH_TAGS):
-        if node.tag in PARAGRAPH_TAGS:
+    for node in _elements(body, _ARTICLE_WALK):
+        tag = node.tag
+        if tag in PARAGRAPH_TAGS:
             paragraphs.append(node)
+        elif tag in VOID_INLINE_TAGS:
+            node.decompose()
         else:
             node.unwrap()
     best = _best_block(paragraphs, rules.stopwords)
@@ -135,10 +136,13 @@ def block_lines(root: LexborNode) -> list[str]:
     dropped so that a paragraph's text nodes merge into one, then every remaining text
     node boundary is a block boundary. This rewrites the subtree: call it last.
     """
-    for node in _elements(root, VOID_INLINE_TAGS):
-        node.decompose()
-    for node in _elements(root, INLINE_TAGS):
-        node.unwrap()
+    # Document order: a node inside one already removed is detached and empty, and both
+    # calls leave a detached node alone.
+    for node in _elements(root, _INLINE_OR_VOID):
+        if node.tag in VOID_INLINE_TAGS:
+            node.decompose()
+        else:
+            node.unwrap()
     root.merge_text_nodes()
     return split_lines(root.text(separator=_SEP, skip_empty=True))
 
