@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 FLOATING_MAX_CHARS = 300
+SEEN_NAMES_MAX = 50_000  # class/id names whose answer is remembered
 
 
 @dataclass(frozen=True)
@@ -62,24 +63,34 @@ class ChromeNames:
     """Chrome words in class/id names ("main-menu", "sidebar_2", "footerLinks" is not
     one): a word with no a-z letter on either side. For an ASCII name that is a word of
     its letters-only split; a set lookup per name instead of a regex search (which tried
-    every alternative at every position: ~1 ms for the 400 names of a Liferay page)."""
+    every alternative at every position: ~1 ms for the 400 names of a Liferay page).
+    Answers are remembered: a portal repeats its class names on every page."""
 
     pattern: re.Pattern[str]
     single: frozenset[str]
-    hyphenated: tuple[str, ...]
+    hyphenated: re.Pattern[str]
+    seen: dict[str, bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, words: list[str]) -> ChromeNames:
         alternation = "|".join(re.escape(w.lower()) for w in words)
+        hyphenated = "|".join(re.escape(w.lower()) for w in words if not w.isalpha())
         return cls(re.compile(rf"(?<![a-z])({alternation})(?![a-z])"),
                    frozenset(w.lower() for w in words if w.isalpha()),
-                   tuple(w.lower() for w in words if not w.isalpha()))
+                   re.compile(hyphenated or "(?!)"))
 
     def match(self, names: str) -> bool:
-        lowered = names.lower()
-        if not lowered.isascii() or any(w in lowered for w in self.hyphenated):
-            return self.pattern.search(lowered) is not None
-        return not self.single.isdisjoint(lowered.translate(_NOT_LETTERS).split())
+        known = self.seen.get(names)
+        if known is None:
+            if len(self.seen) >= SEEN_NAMES_MAX:
+                self.seen.clear()
+            known = self.seen[names] = self._match(names.lower())
+        return known
+
+    def _match(self, lowered: str) -> bool:
+        if lowered.isascii() and self.hyphenated.search(lowered) is None:
+            return not self.single.isdisjoint(lowered.translate(_NOT_LETTERS).split())
+        return self.pattern.search(lowered) is not None
 
 
 @dataclass(frozen=True)
