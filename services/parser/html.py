@@ -56,6 +56,7 @@ class HtmlPage:
 MAX_NESTING = 2_000
 CANDIDATES = 12
 STOPWORD_SAMPLE = 300  # characters of a paragraph whose words give its stopword share
+_HEAD = STOPWORD_SAMPLE + 100
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param", "p", "li", "td", "tr", "option"})
@@ -190,9 +191,10 @@ def _best_block(paragraphs: list[LexborNode],
         if len(raw) < 25:  # normalising only shortens it
             continue
         # Past STOPWORD_SAMPLE characters a paragraph's length scores the same: normalise
-        # the whole text only if its first 2 × STOPWORD_SAMPLE were mostly whitespace.
-        text = normalise(raw[:2 * STOPWORD_SAMPLE])
-        if len(text) < STOPWORD_SAMPLE and len(raw) > 2 * STOPWORD_SAMPLE:
+        # a head a little longer than that, and the whole text only if the head was too
+        # full of whitespace to give STOPWORD_SAMPLE characters.
+        text = normalise(raw[:_HEAD])
+        if len(text) < STOPWORD_SAMPLE and len(raw) > _HEAD:
             text = normalise(raw)
         if len(text) < 25:
             continue

@@ -24,8 +24,10 @@ class Anywhere:
     pattern: re.Pattern[str] | None
 
     def found(self, lowered: str) -> bool:
-        return any(word in lowered for word in self.words) and (
-            self.pattern is None or self.pattern.search(lowered) is not None)
+        for word in self.words:  # a loop, not any(…): no generator per line
+            if word in lowered:
+                return self.pattern is None or self.pattern.search(lowered) is not None
+        return False
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,10 @@ class LineShapes:
         if len(line) > FLOATING_MAX_CHARS:
             return False
         lowered = line.lower()
-        return any(shape.found(lowered) for shape in self.anywhere)
+        for shape in self.anywhere:
+            if shape.found(lowered):
+                return True
+        return False
 
 
 _NOT_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
