@@ -57,7 +57,8 @@ MAX_NESTING = 2_000
 CANDIDATES = 12
 STOPWORD_SAMPLE = 300  # characters of a paragraph whose words give its stopword share
 _HEAD = STOPWORD_SAMPLE + 100
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# The attributes greedily: a lazy `[^>]*?(/?)>` retried the end at every character.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param", "p", "li", "td", "tr", "option"})
 
@@ -69,13 +70,14 @@ def check_nesting(html: str, limit: int = MAX_NESTING) -> None:
     # the limit, and counting them is a memchr, not a regex scan.
     if html.count("<") - html.count("</") <= limit:
         return
-    depth = deepest = 0
+    depth = 0
     for m in _TAG.finditer(html):
-        if m[2].lower() in _VOID or m[3]:
+        closing, name, rest = m.groups()
+        if rest.endswith("/") or name.lower() in _VOID:
             continue
-        depth = max(depth - 1, 0) if m[1] else depth + 1
-        deepest = max(deepest, depth)
-        if deepest > limit:
+        if closing:
+            depth = max(depth - 1, 0)
+        elif (depth := depth + 1) > limit:
             raise Rejected("too_deeply_nested", f"markup nests deeper than {limit} elements")
 
 
