@@ -135,9 +135,10 @@ def read_html(html: str) -> HtmlPage:
 def block_lines(root: LexborNode) -> list[str]:
     """The text of `root` as lines, one per block element or <br>.
 
-    Done in lexbor, not in a Python walk: inline elements are unwrapped and void ones
-    dropped so that a paragraph's text nodes merge into one, then every remaining text
-    node boundary is a block boundary. This rewrites the subtree: call it last.
+    The text comes out of lexbor, not a Python walk over text nodes: inline elements are
+    unwrapped and void ones dropped so that a paragraph's text nodes merge into one, then
+    every remaining text node boundary is a block boundary. This rewrites the subtree:
+    call it last.
     """
     # Document order: a node inside one already removed is detached and empty, and both
     # calls leave a detached node alone.
