@@ -106,6 +106,7 @@ class ChromeRules:
     widget_phrase: re.Pattern[str]
     footer_shapes: LineShapes
     counter_line: re.Pattern[str]
+    counter_start: re.Pattern[str]
     counter_field: dict[str, str]
     counter_headings: frozenset[str]
     drop_tags: tuple[str, ...]
@@ -122,6 +123,7 @@ def chrome_rules() -> ChromeRules:
     anywhere: list[dict] = data["anywhere"]
     labels = sorted(data["counter_labels"], key=len, reverse=True)
     alternation = "|".join(re.escape(label.lower()) for label in labels)
+    headings = "|".join(re.escape(h.lower()) for h in data["counter_headings"]["names"])
     stopwords = (DATA / "stopwords_vi.txt").read_text(encoding="utf-8").split("\n")
     return ChromeRules(
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
@@ -134,6 +136,10 @@ def chrome_rules() -> ChromeRules:
         # Matched against the lowercased line (a case-insensitive alternation costs more).
         counter_line=re.compile(
             rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
+        # Lines that may be counter lines or headings, found in all of a page's lines
+        # (each after a "\n", lowercased) by one search: each starts with a label or
+        # heading. The leading "\n" lets the search jump from line to line.
+        counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{alternation}|{headings})"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
         drop_tags=tuple(data["html"]["drop_tags"]),
