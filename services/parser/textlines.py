@@ -63,9 +63,21 @@ def words(line: str) -> int:
     return line.count(" ") + 1 if line else 0
 
 
+class _NoCombining(dict[int, int | None]):
+    """A str.translate table that drops combining marks, filled as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NO_COMBINING = _NoCombining()
+
+
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.translate(_NO_COMBINING)
 
 
 def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
