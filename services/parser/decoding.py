@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import partial
 
 from charset_normalizer import from_bytes
 
@@ -58,5 +59,16 @@ def _try(body: bytes, charset: str | None) -> str | None:
         return None
 
 
+_NFC = partial(unicodedata.normalize, "NFC")
+
+
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    """NFC, piece by piece between ``<``s. CPython normalises a whole string again as
+    soon as one combining mark is in it (milliseconds for a 90 kB page that has a few
+    decomposed tone marks); ``<`` never combines with its neighbours, so the pieces
+    normalise alone to the same text, and only the pieces with marks cost more. The one
+    exception, ``<`` + U+0338 (which composes to ``≮``), takes the whole-string way."""
+    text = text.lstrip("\ufeff")
+    if "<\u0338" in text:
+        return _NFC(text)
+    return "<".join(map(_NFC, text.split("<")))

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from services.parser.dates import find_date
 from services.parser.decoding import MAX_BODY_BYTES, decode_body
 from services.parser.html import check_nesting, read_html
 from services.parser.rules import chrome_rules
-from services.parser.textlines import Cleaned, clean_lines, normalise
+from services.parser.textlines import Cleaned, clean_lines, normalise, words
 from services.parser.traffic import read_counters
 from shared.errors import NotAnArticle
 from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
@@ -21,6 +22,7 @@ PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
 NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
+_HTML_MARKERS = re.compile(r"<(?:html|!doctype html|body|div)", re.IGNORECASE)
 
 
 class NoArticle(NotAnArticle):
@@ -45,7 +47,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     if not text.strip():
         raise NoArticle("empty", f"{page.url}: empty body", None)
     if page.content_type in TEXT_TYPES or not _looks_like_html(text):
-        cleaned = clean_lines(text.splitlines())
+        cleaned = clean_lines([line for line in map(normalise, text.splitlines()) if line])
         kind = "too_short"
         links = 0
     else:
@@ -55,7 +57,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         error = _error_page(html.doc_title, html.heading)
         cleaned = clean_lines(html.article_lines, title)
         # The counter sits in a sidebar, outside the article block: read the whole page.
-        page_counters = read_counters([n for line in html.page_lines if (n := normalise(line))])[0]
+        page_counters = read_counters(html.page_lines)[0]
         cleaned.counters = page_counters or cleaned.counters
         cleaned.published = (html.published or cleaned.published
                              or _date_near_title(html.page_lines, cleaned.title))
@@ -90,9 +92,9 @@ def _date_near_title(lines: list[str], title: str | None) -> dt.datetime | None:
         return None
     key = title.lower()
     for i, line in enumerate(lines):
-        if line.lower() == key:
+        if len(line) <= len(key) and line.lower() == key:  # lowercasing never shortens
             for near in (*lines[i + 1:i + 1 + NEAR_TITLE], *lines[max(i - NEAR_TITLE, 0):i]):
-                if len(near.split()) <= 12 and (when := find_date(near)):
+                if words(near) <= 12 and (when := find_date(near)):
                     return when
             return None
     return None
@@ -104,14 +106,14 @@ def _utc(when: dt.datetime | None) -> dt.datetime | None:
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head or "<div" in head
+    # A search that jumps from "<" to "<", not a lowercased copy of the head.
+    return _HTML_MARKERS.search(text, 0, 2048) is not None
 
 
 def _error_page(doc_title: str | None, heading: str | None) -> bool:
     words = chrome_rules().error_titles
-    return any(w in (t or "").lower() for t in (doc_title, heading) for w in words
-               if t and len(t) < 60)
+    lowered = [t.lower() for t in (doc_title, heading) if t and len(t) < 60]
+    return any(w in t for t in lowered for w in words)
 
 
 def _traffic(page: RawPage, cleaned: Cleaned) -> PortalTraffic | None:

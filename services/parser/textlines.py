@@ -23,6 +23,8 @@ from services.parser.dates import find_date
 from services.parser.rules import chrome_rules
 from services.parser.traffic import read_counters
 
+# Widget lines and tail headings are shorter than this (tests/parser/test_rules.py).
+SHORT_LINE = 80
 _COUNTS = re.compile(r"\(\s*\d+\s*\)")
 _ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
 _BYLINE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
@@ -43,41 +45,72 @@ class Cleaned:
 
 
 def normalise(line: str) -> str:
-    """One space between words; str.split() already treats NBSP as a space."""
-    return " ".join(line.replace("\u200b", " ").split())
+    """One space between words (U+200B counts as a space): ``" ".join(line.split())``,
+    without making a string of every word when the only whitespace in the line is the
+    usual kind (spaces, newlines, tabs, NBSP) — the case of nearly every line."""
+    line = (line.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+            .replace("\xa0", " ").replace("\u200b", " "))
+    if not line.isprintable():  # other whitespace (or control characters): the long way
+        return " ".join(line.split())
+    while "  " in line:
+        line = line.replace("  ", " ")
+    return line.strip(" ")
+
+
+def words(line: str) -> int:
+    """The number of words of a normalised line (one space between words), without
+    splitting a long paragraph into strings."""
+    return line.count(" ") + 1 if line else 0
+
+
+class _NoCombining(dict[int, int | None]):
+    """A str.translate table that drops combining marks, filled as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NO_COMBINING = _NoCombining()
 
 
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.translate(_NO_COMBINING)
 
 
-def clean_lines(raw: list[str], title: str | None = None) -> Cleaned:
-    """Remove chrome from `raw` lines; find title (if not given), date, author, counters."""
-    lines = [normalise(line) for line in raw]
-    lines = [line for line in lines if line]
+def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
+    """Remove chrome from `lines` (normalised and non-empty: see `normalise`); find the
+    title (if not given), date, author, counters."""
     counters, counter_idx = read_counters(lines)
     lines = [line for i, line in enumerate(lines) if i not in counter_idx]
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
     published = next((d for line in lines[:40]
-                      if len(line.split()) <= 12 and (d := find_date(line))), None)
+                      if words(line) <= 12 and (d := find_date(line))), None)
     lines = _cut_footer(_cut_tail(lines))
     lines = [line for line in lines if not _is_chrome(line)]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
     if title:
-        slug = strip_diacritics(title).lower()
-        lines = [line for line in lines if not _repeats_title(line, title, slug)]
+        key = title.lower().strip(" .")
+        slug = strip_diacritics(title).lower().split()
+        lines = [line for line in lines if not _repeats_title(line, key, slug)]
     return Cleaned(lines, title, published, author, counters)
 
 
 def _is_chrome(line: str) -> bool:
     rules = chrome_rules()
-    lowered = line.lower().strip(" :.")
+    # Lowercasing never shortens a string: a long line is no widget line or control row,
+    # and is not lowercased for nothing.
+    stripped = line.strip(" :.")
+    if len(stripped) >= SHORT_LINE:
+        return rules.line_shapes.matches(line)
+    lowered = stripped.lower()
     if lowered in rules.widget_lines or rules.line_shapes.matches(line):
         return True
     # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
-    if len(lowered) < 80:
+    if len(lowered) < SHORT_LINE:
         rest = rules.widget_phrase.sub(" ", _COUNTS.sub(" ", lowered))
         return not rest.strip(" |-•·/")
     return False
@@ -87,7 +120,10 @@ def _cut_tail(lines: list[str]) -> list[str]:
     """Drop a related-articles block: everything after its heading in the last part."""
     rules = chrome_rules()
     for i, line in enumerate(lines):
-        if i >= len(lines) // 3 and line.lower().strip(" :") in rules.tail_headings:
+        if i < len(lines) // 3:
+            continue
+        stripped = line.strip(" :")
+        if len(stripped) < SHORT_LINE and stripped.lower() in rules.tail_headings:
             return lines[:i]
     return lines
 
@@ -108,13 +144,14 @@ def _cut_footer(lines: list[str]) -> list[str]:
 
 def _take_title(lines: list[str], title: str | None) -> tuple[str | None, list[str]]:
     """Drop short labels above the title; the title line itself is not body text."""
+    key = title.lower().strip(" .") if title else ""
     for i, line in enumerate(lines[:6]):
-        if title and _same(line, title):
+        if title and _same(line, key):
             return title, lines[:0] + lines[i + 1:]
-        words = line.split()
-        if title is None and len(words) >= 5 and not line.endswith("."):
+        count = words(line)
+        if title is None and count >= 5 and not line.endswith("."):
             return line, lines[i + 1:]
-        if len(words) > 4:
+        if count > 4:
             break
     return title, lines
 
@@ -124,7 +161,7 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
     author = None
     out = list(lines)
     for i, line in enumerate(out[:3]):
-        if len(line.split()) <= 8 and _BYLINE_DATE.search(line) and not line.endswith("."):
+        if words(line) <= 8 and _BYLINE_DATE.search(line) and not line.endswith("."):
             name = _BYLINE_DATE.split(line)[0].strip(" -|,")
             author = name if _NAME.match(name) else None
             del out[i]
@@ -134,15 +171,18 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
     return out, author
 
 
-def _same(line: str, title: str) -> bool:
-    return line.lower().strip(" .") == title.lower().strip(" .")
+def _same(line: str, key: str) -> bool:
+    """`line` is the title whose ``.lower().strip(" .")`` is `key`."""
+    stripped = line.strip(" .")
+    return len(stripped) <= len(key) and stripped.lower() == key
 
 
-def _repeats_title(line: str, title: str, slug: str) -> bool:
-    if _same(line, title):
+def _repeats_title(line: str, key: str, slug: list[str]) -> bool:
+    if _same(line, key):
         return True
-    lowered = line.lower()
-    if not _ASCII_WORDS.match(lowered) or len(lowered.split()) < 3:
+    if not line.isascii():  # a slug line is ASCII
         return False
-    words = lowered.split()
-    return sum(w in slug.split() for w in words) / len(words) >= 0.7
+    lowered = line.lower()
+    if not _ASCII_WORDS.match(lowered) or words(lowered) < 3:
+        return False
+    return sum(w in slug for w in lowered.split()) / words(lowered) >= 0.7

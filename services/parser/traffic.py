@@ -7,17 +7,24 @@ from __future__ import annotations
 
 from services.parser.rules import chrome_rules
 
+# A counter line is a label and a number (or a heading): anything longer is prose, and
+# is neither lowercased nor matched against the labels.
+COUNTER_LINE_MAX_CHARS = 80
+
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
     """(field, number) when `line` is a counter line; the number is None for a heading."""
     rules = chrome_rules()
     text = line.strip()
-    if text.lower().rstrip(":") in rules.counter_headings:
+    if len(text) > COUNTER_LINE_MAX_CHARS:
+        return None
+    lowered = text.lower()
+    if lowered.rstrip(":") in rules.counter_headings:
         return ("heading", None)
-    m = rules.counter_line.match(text)
+    m = rules.counter_line.match(lowered)
     if not m:
         return None
-    field = rules.counter_field[m[1].lower()]
+    field = rules.counter_field[m[1]]
     digits = "".join(ch for ch in (m[2] or "") if ch.isdigit())
     if not digits:
         return (field, None)
@@ -25,20 +32,26 @@ def counter_value(line: str) -> tuple[str, int | None] | None:
 
 
 def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
-    """Counter figures found in `lines`, and the indexes of the lines that were counters.
+    """Counter figures found in `lines` (normalised: see `textlines.normalise`), and the
+    indexes of the lines that were counters.
 
     A label line counts only inside a counter block: after a counter heading, or next to
     another counter line with a number — so "Tổng: …" in prose is left alone.
     """
     found: dict[str, int] = {}
     used: set[int] = set()
-    parsed = [counter_value(line) for line in lines]
-    for i, item in enumerate(parsed):
-        if item is None:
-            continue
-        field, number = item
-        neighbours = [parsed[j] for j in (i - 1, i + 1) if 0 <= j < len(parsed)]
-        in_block = field == "heading" or any(n is not None for n in neighbours)
+    # One search over the short lines finds those that start like a counter line; only
+    # they are read one by one (a page has dozens of lines and a handful of candidates).
+    # Long lines stay as empty ones, so that line i still follows the (i+1)th "\n".
+    short = [line if len(line) <= COUNTER_LINE_MAX_CHARS else "" for line in lines]
+    joined = "\n" + "\n".join(short).lower()
+    parsed: dict[int, tuple[str, int | None]] = {}
+    for m in chrome_rules().counter_start.finditer(joined):
+        i = joined.count("\n", 0, m.start())
+        if (item := counter_value(lines[i])) is not None:
+            parsed[i] = item
+    for i, (field, number) in parsed.items():
+        in_block = field == "heading" or i - 1 in parsed or i + 1 in parsed
         if not in_block:
             continue
         used.add(i)

@@ -29,6 +29,13 @@ def test_windows_1258_with_combining_tones_comes_back_nfc() -> None:
     assert text == unicodedata.normalize("NFC", text)
 
 
+def test_decomposed_marks_between_tags_come_back_nfc() -> None:
+    # Pieces between tags normalise alone; "<" + U+0338 composes across the cut ("≮").
+    text = "<p>Nam Định</p><p>1 ≮ 2</p>"
+    assert decode_body(text.encode(), "utf-8") == unicodedata.normalize("NFC", text)
+    assert "Nam Định" in decode_body(text.encode(), "utf-8")
+
+
 def test_undeclared_utf8_is_detected() -> None:
     assert decode_body((VIETNAMESE * 20).encode("utf-8"), None).startswith(VIETNAMESE)
 

@@ -31,6 +31,14 @@ def test_the_prose_block_wins_over_menus_and_sidebars() -> None:
     assert "Đang online: 13" in result.page_lines   # kept for the counter, not the article
 
 
+def test_fallback_text_of_a_video_is_not_the_article() -> None:
+    fallback = "Trình duyệt của bạn không hỗ trợ video này, hãy tải về và xem, " * 8
+    html = page(f"<div><video><p>{fallback}</p></video></div><div><p>{PROSE}</p></div>")
+    result = read_html(html)
+    assert result.article_lines == [PROSE]
+    assert not any("Trình duyệt" in line for line in result.page_lines)
+
+
 def test_og_title_and_title_without_site_suffix() -> None:
     head = ('<meta property="og:title" content="Tiêu đề từ og">'
             "<title>Tiêu đề bài viết - Sở Thông tin và Truyền thông</title>")

@@ -5,11 +5,18 @@ from __future__ import annotations
 import pytest
 
 from services.parser.rules import FLOATING_MAX_CHARS, chrome_rules
+from services.parser.textlines import SHORT_LINE
 
 
 def test_rules_load_once() -> None:
     assert chrome_rules() is chrome_rules()
     assert len(chrome_rules().stopwords) > 200
+
+
+def test_widget_lines_and_tail_headings_are_short_lines() -> None:
+    # Line cleaning lowercases only lines shorter than SHORT_LINE to look them up.
+    rules = chrome_rules()
+    assert max(map(len, rules.widget_lines | rules.tail_headings)) < SHORT_LINE
 
 
 @pytest.mark.parametrize("line", [
@@ -31,3 +38,34 @@ def test_contact_details_inside_a_paragraph_are_content() -> None:
 def test_prose_is_not_chrome() -> None:
     assert not chrome_rules().line_shapes.matches(
         "Doanh thu từ hoạt động công nghiệp công nghệ thông tin đạt 838 tỷ đồng.")
+
+
+@pytest.mark.parametrize(("line", "footer"), [
+    ("Bản quyền © 2024 UBND tỉnh Quảng Nam", True),
+    ("Điện thoại: 0225.3822.123 - Fax: 0225.3822.456", True),
+    ("E-mail: sotttt@haiphong.gov.vn", True),
+    ("Địa chỉ: 47 Đại lộ Lê Lợi, TP Thanh Hóa", True),
+    ("SEO là gì | XSMB | Kết quả bóng đá", False),   # chrome, but not where a footer starts
+    ("Khách sạn Hotel Điện Biên tổ chức hội nghị", False),
+])
+def test_footer_shapes(line: str, footer: bool) -> None:
+    assert chrome_rules().footer_shapes.matches(line) is footer
+
+
+CLASS_NAMES = ["main-menu", "sidebar_2", "footerLinks", "mainmenu", "Menu-Top", "nav",
+               "portlet-boundary portlet-static", "tin-other-news-list", "site-mapx",
+               "box thongke", "menu-chính", "trang-chủ", "widget_text", "pagination2",
+               "ads", "headlines", "col-md-8 content", ""]
+
+
+@pytest.mark.parametrize("names", CLASS_NAMES)
+def test_chrome_names_word_split_agrees_with_the_pattern(names: str) -> None:
+    chrome = chrome_rules().chrome_names
+    assert chrome.match(names) is (chrome.pattern.search(names.lower()) is not None)
+
+
+def test_chrome_names() -> None:
+    chrome = chrome_rules().chrome_names
+    assert [n for n in CLASS_NAMES if chrome.match(n)] == [
+        "main-menu", "sidebar_2", "Menu-Top", "nav", "tin-other-news-list", "box thongke",
+        "menu-chính", "widget_text", "pagination2", "ads"]

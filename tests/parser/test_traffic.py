@@ -27,6 +27,11 @@ def test_prose_is_not_a_counter_line() -> None:
     assert counter_value("Hôm nay, Sở TT&TT tổ chức hội nghị tổng kết năm 2024") is None
 
 
+def test_a_long_line_is_prose_even_if_it_starts_with_a_label() -> None:
+    assert counter_value("Tổng: " + "1 " * 60) is None
+    assert counter_value("Tổng: " + "1 " * 10) == ("total", 1111111111)
+
+
 def test_a_counter_block_gives_every_field_and_the_lines_it_used() -> None:
     lines = ["Bài viết kết thúc ở đây.", "Thống kê truy cập", "Đang online: 13",
              "Hôm nay: 460", "Trong tuần: 4.564", "Tất cả: 3.199.419"]
@@ -38,3 +43,11 @@ def test_a_counter_block_gives_every_field_and_the_lines_it_used() -> None:
 def test_a_lone_label_in_prose_is_left_alone() -> None:
     found, used = read_counters(["Kết quả năm 2024:", "Tổng: 15 dự án", "Hết."])
     assert found == {} and used == set()
+
+
+def test_counter_lines_among_many_others_and_lines_that_only_start_like_them() -> None:
+    lines = ["Tháng 6/2022, Sở tổ chức hội nghị.", *(f"Mục {i}" for i in range(40)),
+             "Thống kê:", "• Đang online: 7", "  - Hôm nay : 120", "Tổng số lượt truy cập 9.876"]
+    found, used = read_counters(lines)
+    assert found == {"online": 7, "today": 120, "total": 9876}
+    assert used == {41, 42, 43, 44}
