@@ -134,9 +134,22 @@ RECORD_TYPES: dict[str, type[Record]] = {
 }
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in (*RECORD_TYPES.values(), Change)
+}
+
+
 def to_dict(record: Record) -> dict[str, Any]:
-    """The record as the plain dict Avro writers take (nested records become dicts)."""
-    return dataclasses.asdict(record)
+    """The record as the plain dict Avro writers take (the nested `Change` becomes a dict).
+
+    Field by field rather than `dataclasses.asdict`, which deep-copies every value: the
+    values are immutable, and the copy cost more than the Avro encoding itself.
+    """
+    values = {name: getattr(record, name) for name in _FIELD_NAMES[type(record)]}
+    change = values.get("change")
+    if isinstance(change, Change):
+        values["change"] = {name: getattr(change, name) for name in _FIELD_NAMES[Change]}
+    return values
 
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
@@ -144,8 +157,7 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
 
     Ignoring unknown fields is what lets an older service read a newer writer's data.
     """
-    names = {f.name for f in dataclasses.fields(cls)}
-    values = {k: v for k, v in data.items() if k in names}
+    values = {name: data[name] for name in _FIELD_NAMES[cls] if name in data}
     if cls is MetricEvent and values.get("change") is not None:
         values["change"] = Change(**values["change"])
     return cls(**values)
