@@ -10,26 +10,27 @@ from services.extractor.growth import find_changes
 from services.extractor.periods import Period, find_period, year_of_text
 from services.extractor.provinces import find_province
 from services.extractor.quantities import Quantity, find_quantities
-from services.extractor.sentences import paragraphs, sentences
+from services.extractor.rules import fold
+from services.extractor.sentences import Span, paragraphs, sentences
 from services.extractor.taxonomy import classify
 from shared.records import Article, Change, MetricEvent, stable_id, utcnow
 
 EXTRACTOR_VERSION = "1.0.0"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
+# _TRAILING, _MEASURE and the _BASELINE patterns are lower-case and run on the folded
+# text (see rules.py: re's IGNORECASE is several times slower on word lists).
 _TRAILING = re.compile(
-    r"(?:\s|:|,|\bước đạt\b|\bước tính\b|\bước\b|\bđạt\b|\blà\b|\bcó\b|\bđã có\b|\bvới\b|"
-    r"\bgồm\b|\bkhoảng\b|\bgần\b|\bhơn\b|\btrên\b|\btăng trưởng\b|\btăng\b|\bgiảm\b|"
-    r"\bthêm\b|\bđược\b|\bđã\b|\bchiếm\b|\bvới số lượng\b)+$", re.IGNORECASE)
+    r"(?:\s|:|,|\b(?:ước đạt|ước tính|ước|đạt|là|có|đã có|với|gồm|khoảng|gần|hơn|trên|"
+    r"tăng trưởng|tăng|giảm|thêm|được|đã|chiếm|với số lượng)\b)+$")
 _MEASURE = re.compile(
     # "số" before a figure is a document number ("Kế hoạch số 45/KH-UBND"), not a measure.
     r"\b(tổng số|số lượng|số(?!\s*\d)|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|"
-    r"kinh phí)\b",
-    re.IGNORECASE)
+    r"kinh phí)\b")
 _MEASURE_END = re.compile(r"\s+(?:ước|đạt|là|tăng|giảm)\b|[:,;(]")
 _BASELINE_VALUE = re.compile(
-    r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$", re.IGNORECASE)
-_BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+    r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$")
+_BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)")
 _CLAUSE_BREAK = re.compile(r"[;(]")
 _PHRASE_END = re.compile(r"[,;.()…]")
 _PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNORECASE)
@@ -40,10 +41,11 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     extracted_at = now or utcnow()
     province = article.province or find_province(article.title, article.text)
     published = article.published_at.astimezone(VIETNAM).date() if article.published_at else None
-    context = _DocumentContext(article, published)
+    pieces = paragraphs(article.text)
+    context = _DocumentContext(article, published, pieces)
     events: list[MetricEvent] = []
     seen: set[str] = set()
-    for paragraph in paragraphs(article.text):
+    for paragraph in pieces:
         carried: Period | None = None
         for sentence in sentences(paragraph):
             own = find_period(sentence.text, context.year)
@@ -56,6 +58,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             if own and not scoped:
                 carried = own
             quantities = find_quantities(sentence.text)
+            if not quantities:
+                continue  # most sentences state none: the period above is all they give
             changes = find_changes(sentence.text, quantities)
             labels = [_label(sentence.text, quantities, i) for i in range(len(quantities))]
             by_clause = _clause_periods(sentence.text, quantities, context, carried_before)
@@ -94,11 +98,12 @@ class _DocumentContext:
     publication ("năm qua" in January is the previous year), else the year after the
     one it compares against ("so với năm 2023" → 2024)."""
 
-    def __init__(self, article: Article, published: dt.date | None) -> None:
+    def __init__(self, article: Article, published: dt.date | None,
+                 pieces: list[Span]) -> None:
         self.published = published
-        body = [p.text for p in paragraphs(article.text) if p.text.strip() != article.title]
+        body = [p.text for p in pieces if p.text.strip() != article.title]
         lead = "\n".join(body[:2])
-        baseline = _BASELINE_YEAR.search(article.text)
+        baseline = _BASELINE_YEAR.search(fold(article.text))
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
@@ -149,7 +154,7 @@ def _whole_year(year: int) -> Period:
 
 def _baseline_period(sentence: str, quantities: list[Quantity], i: int) -> Period | None:
     """"tăng so với cùng kỳ năm 2023 (đạt 584 tỷ)": the bracketed figure is 2023's."""
-    gap = sentence[quantities[i - 1].end if i else 0: quantities[i].start]
+    gap = fold(sentence[quantities[i - 1].end if i else 0: quantities[i].start])
     m = _BASELINE_VALUE.search(gap)
     return _whole_year(int(m[1])) if m else None
 
@@ -161,10 +166,10 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
     before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
     before = _strip_trailing(before).strip(" ,:-–")
-    measure = _MEASURE.search(before)
+    measure = _MEASURE.search(fold(before))
     after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)])[0]
     after = " ".join(after.split()[:8])
-    if (q.unit == "percent" and _MEASURE.match(after)) or after.startswith("các "):
+    if (q.unit == "percent" and _MEASURE.match(fold(after))) or after.startswith("các "):
         label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"
     elif measure:
         label = before[measure.start():]
@@ -183,14 +188,19 @@ def _strip_trailing(text: str) -> str:
     when those words were all filler."""
     cut = text.find(" ", max(0, len(text) - 48))
     if cut <= 0:
-        return _TRAILING.sub("", text)
-    tail = _TRAILING.sub("", text[cut:])
-    return text[:cut] + tail if tail else _TRAILING.sub("", text)
+        return _without_trailing(text)
+    tail = _without_trailing(text[cut:])
+    return text[:cut] + tail if tail else _without_trailing(text)
+
+
+def _without_trailing(text: str) -> str:
+    filler = _TRAILING.search(fold(text))
+    return text[:filler.start()] if filler else text
 
 
 def _earlier_measure(text: str) -> str:
     """"Doanh thu … đạt 838 tỷ đồng, tăng … (đạt 584 tỷ)": the measure named earlier."""
-    measures = list(_MEASURE.finditer(text))
+    measures = list(_MEASURE.finditer(fold(text)))
     if not measures:
         return ""
     phrase = text[measures[-1].start():]
