@@ -43,11 +43,8 @@ _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+){_YEAR}")
 _YEAR_PHRASE = re.compile(
     rf"(?:^|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
     rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
-# The frame is tried at every position of the text, so _YEAR_PHRASE is searched from
-# just before the first "năm 20xx" only: a frame reaches back less than _FRAME_REACH
-# characters (the longest is "Tính đến") beyond the spaces before "năm".
-_YEAR_WORD = re.compile(rf"[Nn]ăm\s+{_YEAR}")
-_FRAME_REACH = 12
+_YEAR_WORD = re.compile(rf"[Nn]ăm\s+{_YEAR}")  # where a _YEAR_PHRASE can end
+_FRAME_REACH = 12  # a frame starts this close before the spaces before "năm" ("Tính đến")
 _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)")
 _DIGIT = re.compile(r"\d")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
@@ -90,8 +87,7 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         if 1 <= month <= 12:
             candidates.append((m.start(), Period(dt.date(year, month, 1),
                                                  _month_end(year, month), _label(text, m))))
-    if (word := _YEAR_WORD.search(text)) and (m := _YEAR_PHRASE.search(
-            text, max(0, len(text[:word.start()].rstrip()) - _FRAME_REACH))):
+    if m := _year_phrase(text):
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
                                               m[1])))
@@ -106,6 +102,20 @@ def find_period(text: str, default_year: int | None) -> Period | None:
     first = candidates[0][0]
     overlapping = [p for pos, p in candidates if pos <= first + 25]
     return min(overlapping, key=lambda p: p.end - p.start)
+
+
+def _year_phrase(text: str) -> re.Match[str] | None:
+    """`_YEAR_PHRASE.search(text)`, tried only where a frame can start: in the few
+    characters before each "năm 20xx". The pattern opens on its frame, a branch that re
+    would otherwise try at every position of a long lead."""
+    tried = 0
+    for word in _YEAR_WORD.finditer(text):
+        frame_start = len(text[:word.start()].rstrip()) - _FRAME_REACH
+        for pos in range(max(tried, frame_start, 0), word.start() + 1):
+            if m := _YEAR_PHRASE.match(text, pos):
+                return m
+        tried = word.start() + 1
+    return None
 
 
 def _label(text: str, m: re.Match[str]) -> str:

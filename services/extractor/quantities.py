@@ -61,7 +61,6 @@ def find_quantities(sentence: str) -> list[Quantity]:
     if not _HAS_DIGIT.search(sentence) and "hàng " not in sentence:
         return []
     lowered = fold(sentence)  # for the word patterns (see rules.py)
-    money_sentence = any(cue in lowered for cue in r.money_cues)
     # Cheap tests once per sentence, so the per-number patterns below run only where
     # they can match: most sentences state no clock time and no target.
     clock = "giờ" in sentence
@@ -70,20 +69,20 @@ def find_quantities(sentence: str) -> list[Quantity]:
     matches = sorted([*NUMBER.finditer(sentence), *_GLUED.finditer(sentence)],
                      key=lambda m: m.start("num"))
     for i, m in enumerate(matches):
-        start, end = m.span("num")
-        if (r.exclude_before.search(lowered[max(0, start - 40):start])
-                or r.exclude_after.match(lowered[end:])
-                or (clock and _clock_time(sentence[:start], sentence[end:]))
-                or (targets and r.target_pattern.search(lowered[max(0, start - 100):start]))):
-            continue
         if _YEAR.fullmatch(m["num"]):
             continue  # an ungrouped 19xx/20xx is a year: real counts are written "2.023"
+        # What the number counts first (anchored matches right after it), then the
+        # exclusions (searches before it): most numbers in a report count nothing.
         value = parse_number(m["num"])
-        quantity = _read_unit(sentence, lowered, m, value, money_sentence)
+        quantity = _read_unit(sentence, lowered, m, value)
         if quantity is None:
-            quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value,
-                                    money_sentence)
-        if quantity is None:
+            quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value)
+        start, end = m.span("num")
+        if (quantity is None
+                or r.exclude_before.search(lowered[max(0, start - 40):start])
+                or r.exclude_after.match(lowered, end)
+                or (clock and _clock_time(sentence[:start], sentence[end:]))
+                or (targets and r.target_pattern.search(lowered[max(0, start - 100):start]))):
             continue
         qualifier = _qualifier(lowered, start)
         if qualifier == "exact" and found and sentence[:start].rstrip().endswith(_RANGE_WORDS):
@@ -97,8 +96,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
-def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
-               money_sentence: bool) -> tuple[int, float, str, bool] | None:
+def _read_unit(sentence: str, lowered: str, m: re.Match[str],
+               value: float) -> tuple[int, float, str, bool] | None:
     """(end, value, unit, is_money) from what follows the number, or None."""
     r = rules()
     pos = m.end("num")
@@ -112,7 +111,7 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
         factor = SCALES[scale[1]] if scale else 1.0
         return currency.end(), value * factor, "VND", True
     noun = r.unit_pattern.match(lowered, pos)
-    if scale and money_sentence and not noun:
+    if scale and not noun and any(cue in lowered for cue in r.money_cues):
         return pos, value * SCALES[scale[1]], "VND", True
     if noun:
         unit = r.unit_aliases.get(noun[1], noun[1])
@@ -127,11 +126,11 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
 
 
 def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Match[str]],
-                 value: float, money_sentence: bool) -> tuple[int, float, str, bool] | None:
+                 value: float) -> tuple[int, float, str, bool] | None:
     """A number that shares the next number's noun: "60 và 320 tin", "10-15 hồ sơ"."""
     if not rest or not _LIST_JOIN.fullmatch(sentence[m.end("num"): rest[0].start("num")]):
         return None
-    following = _read_unit(sentence, lowered, rest[0], 1.0, money_sentence)
+    following = _read_unit(sentence, lowered, rest[0], 1.0)
     if following is None:
         return None
     _, factor, unit, money = following

@@ -45,7 +45,7 @@ class Rules:
     targets: tuple[str, ...]
     currency_pattern: re.Pattern[str]
     exclude_before: re.Pattern[str]
-    exclude_after: re.Pattern[str]
+    exclude_after: re.Pattern[str]  # matched at the end of the number
     target_pattern: re.Pattern[str]
 
 
@@ -72,7 +72,7 @@ def rules() -> Rules:
         exclude_before=re.compile(
             rf"(?:^|[\s(])({_alternation(_lower(data['exclude']['before']))})\s*:?\s*$"),
         exclude_after=re.compile(
-            rf"^\s*({_alternation(_lower(data['exclude']['after']))})(?![\wà-ỹ])"),
+            rf"\s*({_alternation(_lower(data['exclude']['after']))})(?![\wà-ỹ])"),
         target_pattern=re.compile(
             rf"(?<![\wà-ỹ])({_alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])[^,;:]*$"),
     )

@@ -55,7 +55,7 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     for context in contexts:
         # One pass over the words, then set tests per indicator: far cheaper than
         # scanning the context again for every indicator's words.
-        present = {w for w in words if w in context}
+        present = set(filter(context.__contains__, words))
         for indicator in candidates:
             if indicator.fits(present):
                 return indicator.code
