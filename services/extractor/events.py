@@ -46,8 +46,13 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     events: list[MetricEvent] = []
     seen: set[str] = set()
     for paragraph in pieces:
+        spans = sentences(paragraph)
+        found = [find_quantities(sentence.text) for sentence in spans]
+        # Periods are read up to the last sentence that states a quantity: past it (and
+        # in a paragraph with none) they would frame nothing.
+        last = max((k for k, quantities in enumerate(found) if quantities), default=-1)
         carried: Period | None = None
-        for sentence in sentences(paragraph):
+        for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             own = find_period(sentence.text, context.year)
             own = context.correct(own, sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
@@ -57,7 +62,6 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             carried_before = carried
             if own and not scoped:
                 carried = own
-            quantities = find_quantities(sentence.text)
             if not quantities:
                 continue  # most sentences state none: the period above is all they give
             changes = find_changes(sentence.text, quantities)
@@ -67,11 +71,12 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 level = _level_of(i, quantities, changes)
                 period = (_baseline_period(sentence.text, quantities, i)
                           or (by_clause[i] if by_clause else period_here) or context.period)
-                label, clause = labels[i]
-                indicator = classify(label, q.unit, clause, sentence.text)
-                if level is not None:  # a growth rate measures what its level counts
-                    label = labels[level][0]
-                    indicator = classify(label, quantities[level].unit, labels[level][1])
+                if level is None:
+                    label, clause = labels[i]
+                    indicator = classify(label, q.unit, clause, sentence.text)
+                else:  # a growth rate measures what its level counts
+                    label, clause = labels[level]
+                    indicator = classify(label, quantities[level].unit, clause)
                 start, end = sentence.start + q.start, sentence.start + q.end
                 event_id = stable_id(article.article_id, start, end, indicator)
                 if event_id in seen:
