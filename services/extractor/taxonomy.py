@@ -17,10 +17,12 @@ class Indicator:
     any: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
 
-    def fits(self, present: set[str]) -> bool:
-        """Whether a context holding the taxonomy words `present` (and nothing else
-        from the taxonomy) is about this indicator; the unit is checked by `_for_unit`."""
-        return present.issuperset(self.all) and (not self.any or not present.isdisjoint(self.any))
+    def matches(self, context: str, unit: str) -> bool:
+        if self.units and unit not in self.units:
+            return False
+        if not all(word in context for word in self.all):
+            return False
+        return not self.any or any(word in context for word in self.any)
 
 
 @cache
@@ -33,13 +35,11 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @cache
-def _for_unit(unit: str) -> tuple[tuple[Indicator, ...], tuple[str, ...]]:
-    """The indicators a quantity in `unit` may be, in file order, and the words they
-    look for (the unit set is small, so this is cached once per unit, not per text)."""
-    candidates = tuple(i for i in indicators()
-                       if i.code != "other" and (not i.units or unit in i.units))
-    words = {w for i in candidates for w in (*i.all, *i.any)}
-    return candidates, tuple(sorted(words))
+def _for_unit(unit: str) -> tuple[Indicator, ...]:
+    """The indicators a quantity in `unit` may be, in file order (the unit set is small,
+    so this is cached once per unit, not per text)."""
+    return tuple(i for i in indicators()
+                 if i.code != "other" and (not i.units or unit in i.units))
 
 
 def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
@@ -48,15 +48,12 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     triệu đồng": the fine's clause alone does not say what the money is). The sentence
     is consulted only for money and rates, which name their measure once up front;
     counts in a long sentence would borrow a neighbour's indicator."""
-    candidates, words = _for_unit(unit)
+    candidates = _for_unit(unit)
     contexts = [label.lower(), f"{label} {clause}".lower()]
     if unit in ("VND", "percent"):
         contexts.append(f"{label} {sentence}".lower())
     for context in contexts:
-        # One pass over the words, then set tests per indicator: far cheaper than
-        # scanning the context again for every indicator's words.
-        present = set(filter(context.__contains__, words))
         for indicator in candidates:
-            if indicator.fits(present):
+            if indicator.matches(context, unit):
                 return indicator.code
     return "other"
