@@ -50,7 +50,9 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         found = [find_quantities(sentence.text) for sentence in spans]
         # Periods are read up to the last sentence that states a quantity: past it (and
         # in a paragraph with none) they would frame nothing.
-        last = max((k for k, quantities in enumerate(found) if quantities), default=-1)
+        last = len(found) - 1
+        while last >= 0 and not found[last]:
+            last -= 1
         carried: Period | None = None
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             own = find_period(sentence.text, context.year)

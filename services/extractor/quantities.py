@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from services.extractor.numbers import NUMBER, SCALES, parse_number
-from services.extractor.rules import fold, rules
+from services.extractor.rules import fold, mentions, rules
 
 _SCALE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")  # on the folded text
 _PERCENT = re.compile(r"\s?%")
@@ -64,7 +64,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     # Cheap tests once per sentence, so the per-number patterns below run only where
     # they can match: most sentences state no clock time and no target.
     clock = "giờ" in sentence
-    targets = any(word in lowered for word in r.targets)
+    targets = mentions(lowered, r.targets)
     found: list[Quantity] = []
     matches = sorted([*NUMBER.finditer(sentence), *_GLUED.finditer(sentence)],
                      key=lambda m: m.start("num"))
@@ -91,7 +91,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               quantity[3]))
     if "/" in sentence:
         found += _ratios(sentence, lowered)
-    if any(word in lowered for word in r.vague_value):
+    if mentions(lowered, r.vague_value):
         found += _vague(sentence, lowered, found)
     return sorted(found, key=lambda q: q.start)
 
@@ -111,7 +111,7 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str],
         factor = SCALES[scale[1]] if scale else 1.0
         return currency.end(), value * factor, "VND", True
     noun = r.unit_pattern.match(lowered, pos)
-    if scale and not noun and any(cue in lowered for cue in r.money_cues):
+    if scale and not noun and mentions(lowered, r.money_cues):
         return pos, value * SCALES[scale[1]], "VND", True
     if noun:
         unit = r.unit_aliases.get(noun[1], noun[1])
