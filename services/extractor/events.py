@@ -110,13 +110,12 @@ class _DocumentContext:
         self.published = published
         body = [p.text for p in pieces if p.text.strip() != article.title]
         lead = "\n".join(body[:2])
-        baseline = _BASELINE_YEAR.search(fold(article.text))
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
         framed = find_period(lead, None) or find_period(article.title, None)
         self.year = ((framed.end.year if framed else None) or publication_year
-                     or (int(baseline[1]) + 1 if baseline else None)
+                     or _year_after_baseline(article.text)
                      or year_of_text(lead) or year_of_text(article.title))
         self.period = (find_period(lead, self.year) or find_period(article.title, self.year)
                        or (_whole_year(self.year) if self.year else None))
@@ -153,6 +152,13 @@ def _level_of(i: int, quantities: list[Quantity], changes: dict[int, Change]) ->
     if change is None or quantities[i].unit != "percent" or change.percent != quantities[i].value:
         return None
     return next((j for j, c in changes.items() if c is change and j != i), None)
+
+
+def _year_after_baseline(text: str) -> int | None:
+    """"so với năm 2023" → 2024 (read only when the article gives no better year: it
+    folds the whole text)."""
+    baseline = _BASELINE_YEAR.search(fold(text))
+    return int(baseline[1]) + 1 if baseline else None
 
 
 def _whole_year(year: int) -> Period:
