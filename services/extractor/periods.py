@@ -105,16 +105,15 @@ def find_period(text: str, default_year: int | None) -> Period | None:
 
 
 def _year_phrase(text: str) -> re.Match[str] | None:
-    """`_YEAR_PHRASE.search(text)`, tried only where a frame can start: in the few
-    characters before each "năm 20xx". The pattern opens on its frame, a branch that re
-    would otherwise try at every position of a long lead."""
-    tried = 0
+    """`_YEAR_PHRASE.search(text)`, searched only around each "năm 20xx": from where its
+    frame can start to just past the year (room for the look-ahead). The pattern opens
+    on its frame, a branch that re would otherwise try at every position of a long lead."""
     for word in _YEAR_WORD.finditer(text):
         frame_start = len(text[:word.start()].rstrip()) - _FRAME_REACH
-        for pos in range(max(tried, frame_start, 0), word.start() + 1):
-            if m := _YEAR_PHRASE.match(text, pos):
-                return m
-        tried = word.start() + 1
+        rest = text[word.end():]
+        stop = len(text) - len(rest.lstrip()) + 1
+        if m := _YEAR_PHRASE.search(text, max(0, frame_start), stop):
+            return m
     return None
 
 
