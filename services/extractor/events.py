@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
@@ -137,11 +138,13 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     if ";" not in text or not quantities:
         return None
     bounds = [0] + [m.end() for m in re.finditer(";", text)]
+    ends = [*bounds[1:], len(text)]
+    needed = bisect_right(bounds, quantities[-1].start)  # clauses up to the last quantity's
     periods = [context.correct(find_period(text[a:b], context.year), text[a:b])
-               for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True)]
+               for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     out: list[Period | None] = []
     for q in quantities:
-        k = sum(1 for b in bounds[1:] if b <= q.start)
+        k = bisect_right(bounds, q.start) - 1  # the clause q stands in
         out.append(next((p for p in reversed(periods[:k + 1]) if p), carried))
     return out
 
@@ -180,7 +183,7 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
     before = _strip_trailing(before).strip(" ,:-–")
     measure = _MEASURE.search(fold(before))
-    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)])[0]
+    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)], maxsplit=1)[0]
     after = " ".join(after.split()[:8])
     if (q.unit == "percent" and _MEASURE.match(fold(after))) or after.startswith("các "):
         label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"
