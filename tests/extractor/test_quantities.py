@@ -142,3 +142,18 @@ def test_hours_as_an_amount_stay() -> None:
 )
 def test_targets_are_not_results(sentence: str, expected: list) -> None:
     assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("KHOẢNG 300 HỒ SƠ", (300, "hồ sơ", "about")),
+        ("Ước Đạt 1.870 TỶ đồng", (1.87e12, "VND", "estimate")),
+    ],
+)
+def test_words_are_read_whatever_their_case(sentence: str, expected: tuple) -> None:
+    assert one(sentence) == expected
+
+
+def test_excluded_words_whatever_their_case() -> None:
+    assert find_quantities("KỶ NIỆM 67 NĂM ngày giải phóng") == []
