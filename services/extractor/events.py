@@ -170,6 +170,8 @@ def _whole_year(year: int) -> Period:
 
 def _baseline_period(sentence: str, quantities: list[Quantity], i: int) -> Period | None:
     """"tăng so với cùng kỳ năm 2023 (đạt 584 tỷ)": the bracketed figure is 2023's."""
+    if "so với" not in fold(sentence):
+        return None  # the usual case, decided on the sentence's (cached) fold
     gap = fold(sentence[quantities[i - 1].end if i else 0: quantities[i].start])
     m = _BASELINE_VALUE.search(gap)
     return _whole_year(int(m[1])) if m else None
