@@ -183,7 +183,13 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     prev_end = quantities[i - 1].end if i else 0
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
     before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
-    before = _strip_trailing(before).strip(" ,:-–")
+    # A count's label comes from before the number only after a measure word; without
+    # one there (before stripping, which only shortens the text) the costly strip of
+    # the verbs and hedges would be thrown away.
+    if q.unit in ("percent", "VND") or _MEASURE.search(fold(before)):
+        before = _strip_trailing(before).strip(" ,:-–")
+    else:
+        before = ""
     measure = _MEASURE.search(fold(before))
     after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)], maxsplit=1)[0]
     after = " ".join(after.split()[:8])
