@@ -58,15 +58,17 @@ class Quantity:
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity in one sentence, in order."""
     r = rules()
-    if not _HAS_DIGIT.search(sentence) and "hàng " not in sentence:
+    digit = _HAS_DIGIT.search(sentence)
+    if not digit and "hàng " not in sentence:
         return []
+    first = digit.start() if digit else len(sentence)  # numbers are read from there on
     lowered = fold(sentence)  # for the word patterns (see rules.py)
     # Cheap tests once per sentence, so the per-number patterns below run only where
     # they can match: most sentences state no clock time and no target.
     clock = "giờ" in sentence
     targets = mentions(lowered, r.targets)
     found: list[Quantity] = []
-    matches = sorted([*NUMBER.finditer(sentence), *_GLUED.finditer(sentence)],
+    matches = sorted([*NUMBER.finditer(sentence, first), *_GLUED.finditer(sentence, first)],
                      key=lambda m: m.start("num"))
     for i, m in enumerate(matches):
         if _YEAR.fullmatch(m["num"]):
