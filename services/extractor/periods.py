@@ -44,7 +44,7 @@ _YEAR_PHRASE = re.compile(
     rf"(?:^|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
     rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
 _YEAR_WORD = re.compile(rf"[Nn]ăm\s+{_YEAR}")  # where a _YEAR_PHRASE can end
-_FRAME_REACH = 12  # a frame starts this close before the spaces before "năm" ("Tính đến")
+_FRAME_REACH = 30  # more than the longest frame word ("Tính đến") before the spaces
 _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)")
 _DIGIT = re.compile(r"\d")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
