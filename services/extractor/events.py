@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from services.extractor.growth import find_changes
 from services.extractor.periods import Period, find_period, year_of_text
 from services.extractor.provinces import find_province
-from services.extractor.quantities import Quantity, find_quantities
+from services.extractor.quantities import Quantity, find_quantities, may_state_quantities
 from services.extractor.rules import fold
 from services.extractor.sentences import Span, paragraphs, sentences
 from services.extractor.taxonomy import classify
@@ -47,6 +47,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     events: list[MetricEvent] = []
     seen: set[str] = set()
     for paragraph in pieces:
+        if not may_state_quantities(paragraph.text):
+            continue  # nor can its sentences, so no period of it would frame anything
         spans = sentences(paragraph)
         found = [find_quantities(sentence.text) for sentence in spans]
         # Periods are read up to the last sentence that states a quantity: past it (and

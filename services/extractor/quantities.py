@@ -55,12 +55,17 @@ class Quantity:
     money: bool
 
 
+def may_state_quantities(text: str) -> bool:
+    """Whether `text` can state a quantity at all: a digit, or a vague "hàng nghìn"."""
+    return "hàng " in text or bool(_HAS_DIGIT.search(text))
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity in one sentence, in order."""
     r = rules()
     digit = _HAS_DIGIT.search(sentence)
     if not digit and "hàng " not in sentence:
-        return []
+        return []  # as may_state_quantities, keeping where the first digit is
     first = digit.start() if digit else len(sentence)  # numbers are read from there on
     lowered = fold(sentence)  # for the word patterns (see rules.py)
     # Cheap tests once per sentence, so the per-number patterns below run only where
