@@ -4,32 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
 from services.extractor.periods import Period, find_period, year_of_text
 from services.extractor.provinces import find_province
-from services.extractor.quantities import Quantity, find_quantities
-from services.extractor.sentences import paragraphs, sentences
+from services.extractor.quantities import Quantity, find_quantities, may_state_quantities
+from services.extractor.rules import fold
+from services.extractor.sentences import Span, paragraphs, sentences
 from services.extractor.taxonomy import classify
 from shared.records import Article, Change, MetricEvent, stable_id, utcnow
 
 EXTRACTOR_VERSION = "1.0.0"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
+# _TRAILING, _MEASURE and the _BASELINE patterns are lower-case and run on the folded
+# text (see rules.py: re's IGNORECASE is several times slower on word lists).
 _TRAILING = re.compile(
-    r"(?:\s|:|,|\bước đạt\b|\bước tính\b|\bước\b|\bđạt\b|\blà\b|\bcó\b|\bđã có\b|\bvới\b|"
-    r"\bgồm\b|\bkhoảng\b|\bgần\b|\bhơn\b|\btrên\b|\btăng trưởng\b|\btăng\b|\bgiảm\b|"
-    r"\bthêm\b|\bđược\b|\bđã\b|\bchiếm\b|\bvới số lượng\b)+$", re.IGNORECASE)
+    r"(?:\s|:|,|\b(?:ước đạt|ước tính|ước|đạt|là|có|đã có|với|gồm|khoảng|gần|hơn|trên|"
+    r"tăng trưởng|tăng|giảm|thêm|được|đã|chiếm|với số lượng)\b)+$")
 _MEASURE = re.compile(
     # "số" before a figure is a document number ("Kế hoạch số 45/KH-UBND"), not a measure.
     r"\b(tổng số|số lượng|số(?!\s*\d)|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|"
-    r"kinh phí)\b",
-    re.IGNORECASE)
+    r"kinh phí)\b")
 _MEASURE_END = re.compile(r"\s+(?:ước|đạt|là|tăng|giảm)\b|[:,;(]")
 _BASELINE_VALUE = re.compile(
-    r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$", re.IGNORECASE)
-_BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+    r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$")
+_BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)")
 _CLAUSE_BREAK = re.compile(r"[;(]")
 _PHRASE_END = re.compile(r"[,;.()…]")
 _PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNORECASE)
@@ -40,12 +42,22 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     extracted_at = now or utcnow()
     province = article.province or find_province(article.title, article.text)
     published = article.published_at.astimezone(VIETNAM).date() if article.published_at else None
-    context = _DocumentContext(article, published)
+    pieces = paragraphs(article.text)
+    context = _DocumentContext(article, published, pieces)
     events: list[MetricEvent] = []
     seen: set[str] = set()
-    for paragraph in paragraphs(article.text):
+    for paragraph in pieces:
+        if not may_state_quantities(paragraph.text):
+            continue  # nor can its sentences, so no period of it would frame anything
+        spans = sentences(paragraph)
+        found = [find_quantities(sentence.text) for sentence in spans]
+        # Periods are read up to the last sentence that states a quantity: past it (and
+        # in a paragraph with none) they would frame nothing.
+        last = len(found) - 1
+        while last >= 0 and not found[last]:
+            last -= 1
         carried: Period | None = None
-        for sentence in sentences(paragraph):
+        for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             own = find_period(sentence.text, context.year)
             own = context.correct(own, sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
@@ -55,7 +67,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             carried_before = carried
             if own and not scoped:
                 carried = own
-            quantities = find_quantities(sentence.text)
+            if not quantities:
+                continue  # most sentences state none: the period above is all they give
             changes = find_changes(sentence.text, quantities)
             labels = [_label(sentence.text, quantities, i) for i in range(len(quantities))]
             by_clause = _clause_periods(sentence.text, quantities, context, carried_before)
@@ -63,11 +76,12 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 level = _level_of(i, quantities, changes)
                 period = (_baseline_period(sentence.text, quantities, i)
                           or (by_clause[i] if by_clause else period_here) or context.period)
-                label, clause = labels[i]
-                indicator = classify(label, q.unit, clause, sentence.text)
-                if level is not None:  # a growth rate measures what its level counts
-                    label = labels[level][0]
-                    indicator = classify(label, quantities[level].unit, labels[level][1])
+                if level is None:
+                    label, clause = labels[i]
+                    indicator = classify(label, q.unit, clause, sentence.text)
+                else:  # a growth rate measures what its level counts
+                    label, clause = labels[level]
+                    indicator = classify(label, quantities[level].unit, clause)
                 start, end = sentence.start + q.start, sentence.start + q.end
                 event_id = stable_id(article.article_id, start, end, indicator)
                 if event_id in seen:
@@ -94,17 +108,17 @@ class _DocumentContext:
     publication ("năm qua" in January is the previous year), else the year after the
     one it compares against ("so với năm 2023" → 2024)."""
 
-    def __init__(self, article: Article, published: dt.date | None) -> None:
+    def __init__(self, article: Article, published: dt.date | None,
+                 pieces: list[Span]) -> None:
         self.published = published
-        body = [p.text for p in paragraphs(article.text) if p.text.strip() != article.title]
+        body = [p.text for p in pieces if p.text.strip() != article.title]
         lead = "\n".join(body[:2])
-        baseline = _BASELINE_YEAR.search(article.text)
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
         framed = find_period(lead, None) or find_period(article.title, None)
         self.year = ((framed.end.year if framed else None) or publication_year
-                     or (int(baseline[1]) + 1 if baseline else None)
+                     or _year_after_baseline(article.text)
                      or year_of_text(lead) or year_of_text(article.title))
         self.period = (find_period(lead, self.year) or find_period(article.title, self.year)
                        or (_whole_year(self.year) if self.year else None))
@@ -126,11 +140,13 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     if ";" not in text or not quantities:
         return None
     bounds = [0] + [m.end() for m in re.finditer(";", text)]
+    ends = [*bounds[1:], len(text)]
+    needed = bisect_right(bounds, quantities[-1].start)  # clauses up to the last quantity's
     periods = [context.correct(find_period(text[a:b], context.year), text[a:b])
-               for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True)]
+               for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     out: list[Period | None] = []
     for q in quantities:
-        k = sum(1 for b in bounds[1:] if b <= q.start)
+        k = bisect_right(bounds, q.start) - 1  # the clause q stands in
         out.append(next((p for p in reversed(periods[:k + 1]) if p), carried))
     return out
 
@@ -143,13 +159,22 @@ def _level_of(i: int, quantities: list[Quantity], changes: dict[int, Change]) ->
     return next((j for j, c in changes.items() if c is change and j != i), None)
 
 
+def _year_after_baseline(text: str) -> int | None:
+    """"so với năm 2023" → 2024 (read only when the article gives no better year: it
+    folds the whole text)."""
+    baseline = _BASELINE_YEAR.search(fold(text))
+    return int(baseline[1]) + 1 if baseline else None
+
+
 def _whole_year(year: int) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}")
 
 
 def _baseline_period(sentence: str, quantities: list[Quantity], i: int) -> Period | None:
     """"tăng so với cùng kỳ năm 2023 (đạt 584 tỷ)": the bracketed figure is 2023's."""
-    gap = sentence[quantities[i - 1].end if i else 0: quantities[i].start]
+    if "so với" not in fold(sentence):
+        return None  # the usual case, decided on the sentence's (cached) fold
+    gap = fold(sentence[quantities[i - 1].end if i else 0: quantities[i].start])
     m = _BASELINE_VALUE.search(gap)
     return _whole_year(int(m[1])) if m else None
 
@@ -160,11 +185,17 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     prev_end = quantities[i - 1].end if i else 0
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
     before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
-    before = _strip_trailing(before).strip(" ,:-–")
-    measure = _MEASURE.search(before)
-    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)])[0]
+    # A count's label comes from before the number only after a measure word; without
+    # one there (before stripping, which only shortens the text) the costly strip of
+    # the verbs and hedges would be thrown away.
+    if q.unit in ("percent", "VND") or _MEASURE.search(fold(before)):
+        before = _strip_trailing(before).strip(" ,:-–")
+    else:
+        before = ""
+    measure = _MEASURE.search(fold(before))
+    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)], maxsplit=1)[0]
     after = " ".join(after.split()[:8])
-    if (q.unit == "percent" and _MEASURE.match(after)) or after.startswith("các "):
+    if (q.unit == "percent" and _MEASURE.match(fold(after))) or after.startswith("các "):
         label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"
     elif measure:
         label = before[measure.start():]
@@ -183,14 +214,19 @@ def _strip_trailing(text: str) -> str:
     when those words were all filler."""
     cut = text.find(" ", max(0, len(text) - 48))
     if cut <= 0:
-        return _TRAILING.sub("", text)
-    tail = _TRAILING.sub("", text[cut:])
-    return text[:cut] + tail if tail else _TRAILING.sub("", text)
+        return _without_trailing(text)
+    tail = _without_trailing(text[cut:])
+    return text[:cut] + tail if tail else _without_trailing(text)
+
+
+def _without_trailing(text: str) -> str:
+    filler = _TRAILING.search(fold(text))
+    return text[:filler.start()] if filler else text
 
 
 def _earlier_measure(text: str) -> str:
     """"Doanh thu … đạt 838 tỷ đồng, tăng … (đạt 584 tỷ)": the measure named earlier."""
-    measures = list(_MEASURE.finditer(text))
+    measures = list(_MEASURE.finditer(fold(text)))
     if not measures:
         return ""
     phrase = text[measures[-1].start():]

@@ -20,17 +20,20 @@ NUMBER = re.compile(
     r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?|\d*\.\d{1,2}(?!\d)))"
     r"(?![\w/]|[.,]\d|-\d|–\d)"
 )
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_number(text: str) -> float:
     """The value of a number written the Vietnamese way (no scale word)."""
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _GROUPED.fullmatch(text):
         integer, _, fraction = text.partition(",")
         return float(integer.replace(".", "") + ("." + fraction if fraction else ""))
-    if re.fullmatch(r"\d+,\d+", text):
+    if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _PLAIN.fullmatch(text):
         return float(text)
     raise ValueError(f"not a number: {text!r}")
 

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 
 _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# The pattern opens on the punctuation (which stays with its sentence) so re can skip
+# ahead to it instead of trying a look-behind at every position.
 _BOUNDARY = re.compile(
-    rf"(?<=[.!?…])\s+(?=[{_UPPER}\"“(*\-•])|(?<=[a-zà-ỹđ)][.!?])(?=[{_UPPER}][a-zà-ỹđ])"
+    rf"[.!?…](?:\s+(?=[{_UPPER}\"“(*\-•])|(?<=[a-zà-ỹđ)][.!?])(?=[{_UPPER}][a-zà-ỹđ]))"
 )
 
 
@@ -36,7 +38,7 @@ def sentences(paragraph: Span) -> list[Span]:
     start = 0
     body = paragraph.text
     for boundary in _BOUNDARY.finditer(body):
-        out.append(_span(paragraph.start, body, start, boundary.start()))
+        out.append(_span(paragraph.start, body, start, boundary.start() + 1))
         start = boundary.end()
     out.append(_span(paragraph.start, body, start, len(body)))
     return [s for s in out if s.text]

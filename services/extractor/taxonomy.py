@@ -18,11 +18,19 @@ class Indicator:
     units: tuple[str, ...] = ()
 
     def matches(self, context: str, unit: str) -> bool:
+        # Plain loops, not all()/any() over generators: this runs ~16 times per
+        # quantity, and the generators cost 5x the word tests themselves.
         if self.units and unit not in self.units:
             return False
-        if not all(word in context for word in self.all):
-            return False
-        return not self.any or any(word in context for word in self.any)
+        for word in self.all:
+            if word not in context:
+                return False
+        if not self.any:
+            return True
+        for word in self.any:
+            if word in context:
+                return True
+        return False
 
 
 @cache
@@ -49,11 +57,12 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     is consulted only for money and rates, which name their measure once up front;
     counts in a long sentence would borrow a neighbour's indicator."""
     candidates = _for_unit(unit)
-    contexts = [label.lower(), f"{label} {clause}".lower()]
+    contexts = [label, f"{label} {clause}"]
     if unit in ("VND", "percent"):
-        contexts.append(f"{label} {sentence}".lower())
+        contexts.append(f"{label} {sentence}")
     for context in contexts:
+        lowered = context.lower()  # only when reached: most labels settle it alone
         for indicator in candidates:
-            if indicator.matches(context, unit):
+            if indicator.matches(lowered, unit):
                 return indicator.code
     return "other"

@@ -35,3 +35,9 @@ def test_year_less_forms_take_the_default_year() -> None:
                                   "giai đoạn 2022-2025", "kỷ niệm 67 năm"])
 def test_years_that_do_not_frame_a_report_are_not_periods(text: str) -> None:
     assert find_period(text, None) is None
+
+
+def test_period_words_are_read_whatever_their_case() -> None:
+    period = find_period("QUÝ II/2022, Sở đã", None)
+    assert period and (period.start, period.end) == (D(2022, 4, 1), D(2022, 6, 30))
+    assert period.label == "QUÝ II/2022"  # the label is the text as written

@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.extractor.quantities import find_quantities
+from services.extractor.quantities import find_quantities, may_state_quantities
 
 
 def one(sentence: str) -> tuple[float, str, str]:
@@ -142,3 +142,25 @@ def test_hours_as_an_amount_stay() -> None:
 )
 def test_targets_are_not_results(sentence: str, expected: list) -> None:
     assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("KHOẢNG 300 HỒ SƠ", (300, "hồ sơ", "about")),
+        ("Ước Đạt 1.870 TỶ đồng", (1.87e12, "VND", "estimate")),
+    ],
+)
+def test_words_are_read_whatever_their_case(sentence: str, expected: tuple) -> None:
+    assert one(sentence) == expected
+
+
+def test_excluded_words_whatever_their_case() -> None:
+    assert find_quantities("KỶ NIỆM 67 NĂM ngày giải phóng") == []
+
+
+def test_text_without_digits_or_vague_amounts_states_no_quantity() -> None:
+    prose = "Công tác chỉ đạo, hướng dẫn thông tin tuyên truyền được tăng cường."
+    assert not may_state_quantities(prose) and find_quantities(prose) == []
+    assert may_state_quantities("cấp 12 giấy phép")
+    assert may_state_quantities("thu hút hàng nghìn lượt người")
