@@ -10,7 +10,12 @@ from zoneinfo import ZoneInfo
 from services.extractor.growth import find_changes
 from services.extractor.periods import Period, find_period, year_of_text
 from services.extractor.provinces import find_province
-from services.extractor.quantities import Quantity, find_quantities, may_state_quantities
+from services.extractor.quantities import (
+    Quantity,
+    abbreviations,
+    find_quantities,
+    may_state_quantities,
+)
 from services.extractor.rules import fold
 from services.extractor.sentences import Span, paragraphs, sentences
 from services.extractor.taxonomy import classify
@@ -24,17 +29,22 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 _TRAILING = re.compile(
     r"(?:\s|:|,|\b(?:ước đạt|ước tính|ước|đạt|là|có|đã có|với|gồm|khoảng|gần|hơn|trên|"
     r"tăng trưởng|tăng|giảm|thêm|được|đã|chiếm|với số lượng)\b)+$")
+# The measure words, grouped by first letter: each group opens on its letter and looks
+# behind from there (what a leading \b says), so re skips ahead to those letters
+# instead of trying the words at every position.
 _MEASURE = re.compile(
     # "số" before a figure is a document number ("Kế hoạch số 45/KH-UBND"), not a measure.
-    r"\b(tổng số|số lượng|số(?!\s*\d)|tổng(?!\s+hợp)|tỷ lệ|tỉ lệ|doanh thu|sản lượng|"
-    r"kinh phí)\b")
+    r"(t(?<!\w.)(?:ổng số|ổng(?!\s+hợp)|ỷ lệ|ỉ lệ)|s(?<!\w.)(?:ố lượng|ố(?!\s*\d)|ản lượng)"
+    r"|d(?<!\w.)oanh thu|k(?<!\w.)inh phí)\b")
 _MEASURE_END = re.compile(r"\s+(?:ước|đạt|là|tăng|giảm)\b|[:,;(]")
 _BASELINE_VALUE = re.compile(
     r"so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)\s*\(\s*(?:đạt|là)?\s*$")
 _BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)")
-_CLAUSE_BREAK = re.compile(r"[;(]")
 _PHRASE_END = re.compile(r"[,;.()…]")
 _PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNORECASE)
+# What was approved or assigned for the new year is that year's ("Năm 2019, UBND tỉnh đã
+# phê duyệt 23 nhiệm vụ" in a report of 5 January 2019).
+_PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re.IGNORECASE)
 
 
 def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEvent]:
@@ -46,11 +56,12 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     context = _DocumentContext(article, published, pieces)
     events: list[MetricEvent] = []
     seen: set[str] = set()
+    defined = abbreviations(article.text) if "(" in article.text else ()
     for paragraph in pieces:
         if not may_state_quantities(paragraph.text):
             continue  # nor can its sentences, so no period of it would frame anything
         spans = sentences(paragraph)
-        found = [find_quantities(sentence.text) for sentence in spans]
+        found = [find_quantities(sentence.text, defined) for sentence in spans]
         # Periods are read up to the last sentence that states a quantity: past it (and
         # in a paragraph with none) they would frame nothing.
         last = len(found) - 1
@@ -58,7 +69,9 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             last -= 1
         carried: Period | None = None
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
-            own = find_period(sentence.text, context.year)
+            # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
+            # paragraph is about ("Năm 2014, … Trong năm đã phát 19.955 tin, bài").
+            own = find_period(sentence.text, carried.end.year if carried else context.year)
             own = context.correct(own, sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
             # an explicit date range ("Tính từ ngày … đến ngày …") binds only its sentence.
@@ -78,7 +91,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                           or (by_clause[i] if by_clause else period_here) or context.period)
                 if level is None:
                     label, clause = labels[i]
-                    indicator = classify(label, q.unit, clause, sentence.text)
+                    indicator = classify(label, q.unit, clause, _semicolon_clause(sentence.text, q))
                 else:  # a growth rate measures what its level counts
                     label, clause = labels[level]
                     indicator = classify(label, quantities[level].unit, clause)
@@ -124,10 +137,12 @@ class _DocumentContext:
                        or (_whole_year(self.year) if self.year else None))
 
     def correct(self, period: Period | None, sentence: str) -> Period | None:
-        """A January report saying what it "đã" did in the new year means the old one."""
+        """A January report saying what it "đã" did in the new year means the old one,
+        unless it is what was approved or assigned for the new year."""
         p = self.published
         if (period and p and p.month == 1 and period.start == dt.date(p.year, 1, 1)
-                and period.end == dt.date(p.year, 12, 31) and _PAST.search(sentence)):
+                and period.end == dt.date(p.year, 12, 31) and _PAST.search(sentence)
+                and not _PLANNED.search(sentence)):
             return Period(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), period.label)
         return period
 
@@ -166,6 +181,14 @@ def _year_after_baseline(text: str) -> int | None:
     return int(baseline[1]) + 1 if baseline else None
 
 
+def _semicolon_clause(sentence: str, q: Quantity) -> str:
+    """The ";" clause a figure stands in: a rate's measure is named there ("Tỷ lệ hộ gia
+    đình có Internet đạt 92%; 100% các xã có băng rộng": the second is not households)."""
+    start = sentence.rfind(";", 0, q.start) + 1
+    end = sentence.find(";", q.end)
+    return sentence[start:end if end >= 0 else len(sentence)]
+
+
 def _whole_year(year: int) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}")
 
@@ -184,7 +207,8 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     q = quantities[i]
     prev_end = quantities[i - 1].end if i else 0
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
-    before = _CLAUSE_BREAK.split(sentence[max(prev_end, q.start - 160):q.start])[-1]
+    before = sentence[max(prev_end, q.start - 160):q.start]
+    before = before[max(before.rfind(";"), before.rfind("(")) + 1:]  # from its clause's start
     # A count's label comes from before the number only after a measure word; without
     # one there (before stripping, which only shortens the text) the costly strip of
     # the verbs and hedges would be thrown away.
@@ -193,7 +217,9 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     else:
         before = ""
     measure = _MEASURE.search(fold(before))
-    after = _PHRASE_END.split(sentence[q.end:min(next_start, q.end + 160)], maxsplit=1)[0]
+    after = sentence[q.end:min(next_start, q.end + 160)]
+    if phrase_end := _PHRASE_END.search(after):
+        after = after[:phrase_end.start()]
     after = " ".join(after.split()[:8])
     if (q.unit == "percent" and _MEASURE.match(fold(after))) or after.startswith("các "):
         label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"

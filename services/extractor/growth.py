@@ -18,7 +18,10 @@ from shared.records import Change, Direction
 
 # The patterns are lower-case and run on the folded sentence (see rules.py: re's
 # IGNORECASE is several times slower on literal words).
-_VERB_BEFORE = re.compile(r"(tăng trưởng|tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|được))?\s*$")
+_VERBS = ("tăng trưởng", "tăng", "giảm")
+_VERB_ADVERBS = ("thêm", "khoảng", "hơn", "gần", "được")
+_VERB_BEFORE = re.compile(
+    rf"({'|'.join(_VERBS)})(?:\s+(?:{'|'.join(_VERB_ADVERBS)}))?\s*$")
 _BASELINE = re.compile(r"so với\s+([^,.;()…]+?)\s*(?=[,.;()…]|$)")
 # "tăng 1,86 lần", "tăng gấp 2 lần", and a bare "gấp 1,5 lần năm 2021" (an increase).
 _FACTOR = re.compile(
@@ -29,6 +32,14 @@ _OTHER_VERB = re.compile(r"\b(tăng|giảm|đạt|là|chiếm)\b")
 
 def _direction(verb: str) -> Direction:
     return "decrease" if verb.lower().startswith("giảm") else "increase"
+
+
+def _verb_before(before: str) -> re.Match[str] | None:
+    """The verb ending `before` ("tăng", "giảm thêm"). The pattern is anchored at the end
+    but re tries it from every "t" and "g": the words' endswith test decides first."""
+    if not before.rstrip().endswith((*_VERBS, *_VERB_ADVERBS)):
+        return None
+    return _VERB_BEFORE.search(before)
 
 
 def _baseline(sentence: str, lowered: str, after: int) -> str | None:
@@ -43,7 +54,7 @@ def find_changes(sentence: str, quantities: list[Quantity]) -> dict[int, Change]
     lowered = fold(sentence)
     for i, q in enumerate(quantities):
         before = lowered[quantities[i - 1].end if i else 0: q.start]
-        verb = _VERB_BEFORE.search(before)
+        verb = _verb_before(before)
         if q.unit == "percent" and verb:
             growth_idx.append(i)
             changes[i] = Change(_direction(verb[1]), q.value, None,

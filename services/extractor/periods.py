@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from services.extractor.rules import fold
+from services.extractor.rules import fold, mentions
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"((?:19|20)\d\d)"
@@ -36,15 +36,30 @@ _RANGE = re.compile(
     rf"từ ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?\s+(?:đến|tới)\s+(?:ngày\s+)?"
     rf"(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
 _FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s+{_YEAR})?")
-_QUARTER = re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])(?:\s*/\s*|\s+năm\s+){_YEAR}?")
-_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*/\s*|\s+năm\s+){_YEAR}")
+# "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
+_QUARTER = re.compile(
+    rf"quý\s+(iv|i{{1,3}}|[1-4])(?![\wà-ỹ])(?:(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR})?")
+_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
+# A cumulative figure "(tính) đến hết tháng 4/2018" covers the year so far, not the
+# month; "từ tháng 3 đến tháng 6/2023" covers March to June.
+_UNTIL_MONTH = re.compile(  # each branch opens on a word, so re skips ahead to one
+    r"(?:từ\s+tháng\s+(\d{1,2})\s+(?:tính\s+)?(?:đến|tới)|tính\s+(?:đến|tới)|đến|tới)"
+    rf"\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
+# "tăng 5% so với quý II/2020": the period compared against is not the one reported.
+_COMPARED = re.compile(r"so với(?:\s+cùng kỳ)?\s*$")
 # A bare "năm 2022" names the period only where it frames the clause ("Năm 2021, …",
 # "trong năm 2021", "cả năm 2022"), not in "chủ đề năm 2022" or "so với năm 2023".
 _YEAR_PHRASE = re.compile(
-    rf"(?:^|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
+    rf"(?:^\s*|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
     rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
-_YEAR_WORD = re.compile(rf"[Nn]ăm\s+{_YEAR}")  # where a _YEAR_PHRASE can end
+# Where a _YEAR_PHRASE can end: "năm 20xx" found by its "ăm", a literal re finds fast
+# (an opening "[Nn]" would stop it at every n).
+_YEAR_WORD = re.compile(rf"ăm\s+{_YEAR}")
 _FRAME_REACH = 30  # more than the longest frame word ("Tính đến") before the spaces
+# "Chỉ riêng 2015, …", "Trong 2023, …": a year without "năm" opening the sentence's frame.
+_BARE_YEAR = re.compile(rf"\b(?:[Tt]rong|[Rr]iêng|[Cc]ả)\s+{_YEAR}(?=\s*,)")
+_BARE_YEAR_WORDS = ("trong", "riêng", "cả")  # its frame words, for a substring test first
+_YEAR_COMMA = re.compile(r"(?:19|20)\d\d\s*,")  # where a _BARE_YEAR can end
 _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)")
 _DIGIT = re.compile(r"\d")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
@@ -56,7 +71,7 @@ def find_period(text: str, default_year: int | None) -> Period | None:
     # Cheap substring checks first: most sentences name no period, and case-insensitive
     # patterns cannot skip ahead on a literal prefix the way plain ones do.
     lowered = fold(text)
-    if "năm" not in lowered and not _DIGIT.search(text):
+    if "năm" not in lowered and "quý" not in lowered and not _DIGIT.search(text):
         return None
     candidates: list[tuple[int, Period]] = []
     has_month = "tháng" in lowered
@@ -76,13 +91,23 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         if year and 1 <= n <= 12:
             candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
                                                  _label(text, m))))
-    if "quý" in lowered and (m := _QUARTER.search(lowered)) and (m[2] or default_year):
+    if ("quý" in lowered and (m := _QUARTER.search(lowered)) and (m[2] or default_year)
+            and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
         q = _ROMAN.get(m[1].upper()) or int(m[1])
         year = int(m[2]) if m[2] else default_year
         if year:
             candidates.append((m.start(), Period(dt.date(year, 3 * q - 2, 1),
                                                  _month_end(year, 3 * q), _label(text, m))))
-    if has_month and (m := _MONTH.search(lowered)):
+    until = _UNTIL_MONTH.search(lowered) if has_month and "đến" in lowered else None
+    if until:
+        first, last, year = int(until[1] or 1), int(until[2]), int(until[3])
+        if 1 <= first <= last <= 12:
+            candidates.append((until.start(), Period(dt.date(year, first, 1),
+                                                     _month_end(year, last),
+                                                     _label(text, until))))
+    if (has_month and (m := _MONTH.search(lowered)) and not (until and until.start() <= m.start()
+                                                             < until.end())
+            and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
         month, year = int(m[1]), int(m[2])
         if 1 <= month <= 12:
             candidates.append((m.start(), Period(dt.date(year, month, 1),
@@ -91,6 +116,10 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
                                               m[1])))
+    elif mentions(lowered, _BARE_YEAR_WORDS) and (m := _bare_year(text)):
+        year = int(m[1])
+        candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                              m.group())))
     if (default_year and ("cả năm" in lowered or "năm qua" in lowered or "trong năm" in lowered)
             and (m := _WHOLE_YEAR.search(lowered))):
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
@@ -109,10 +138,23 @@ def _year_phrase(text: str) -> re.Match[str] | None:
     frame can start to just past the year (room for the look-ahead). The pattern opens
     on its frame, a branch that re would otherwise try at every position of a long lead."""
     for word in _YEAR_WORD.finditer(text):
-        frame_start = len(text[:word.start()].rstrip()) - _FRAME_REACH
+        start = word.start() - 1
+        if start < 0 or text[start] not in "Nn":
+            continue
+        frame_start = len(text[:start].rstrip()) - _FRAME_REACH
         rest = text[word.end():]
         stop = len(text) - len(rest.lstrip()) + 1
         if m := _YEAR_PHRASE.search(text, max(0, frame_start), stop):
+            return m
+    return None
+
+
+def _bare_year(text: str) -> re.Match[str] | None:
+    """`_BARE_YEAR.search(text)`, searched only right before each "20xx,": the pattern
+    opens on a \\b, which re would try at every position."""
+    for year in _YEAR_COMMA.finditer(text):
+        frame_start = len(text[:year.start()].rstrip()) - len("riêng")  # its longest word
+        if m := _BARE_YEAR.search(text, max(0, frame_start), year.end()):
             return m
     return None
 
@@ -123,6 +165,7 @@ def _label(text: str, m: re.Match[str]) -> str:
 
 
 def year_of_text(text: str) -> int | None:
-    """The first year a text mentions (for year-less periods)."""
-    m = re.search(_YEAR, text)
+    """The first year a text names as "năm 2014", else the first year it mentions (for
+    year-less periods): "Ngày 30/1/2015, … tổng kết công tác năm 2014" is about 2014."""
+    m = re.search(rf"[Nn]ăm\s+{_YEAR}", text) or re.search(_YEAR, text)
     return int(m[1]) if m else None

@@ -10,27 +10,39 @@ The exclusion lists then remove counted-looking numbers that are not figures
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from services.extractor.numbers import NUMBER, SCALES, parse_number
 from services.extractor.rules import fold, mentions, rules
 
-_SCALE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")  # on the folded text
+_SCALE = re.compile(  # on the folded text
+    r"\s*((?:nghìn|ngàn)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
-# "đăng tải650 tin": a space lost between a word and a number (a common defect). Only
-# after a lower-case word of three letters or more, so "IPv6", "VOV5", "4G" stay codes.
-# Written digit-first with look-behinds (three lower-case letters, not preceded by a
-# capital or digit) so re can skip ahead to digits instead of trying every position.
-_GLUED = re.compile(
-    r"(?P<num>\d(?<=[a-zà-ỹđ]{3}\d)(?<![A-ZĐ\d][a-zà-ỹđ]{3}\d)\d+(?:\.\d{3})*(?:,\d+)?)"
-    r"(?![\w/]|[.,]\d)")
 _HAS_DIGIT = re.compile(r"\d")
-# "45/45 xã", "29/35 Quận, Huyện đoàn": so many of a whole. Only with a counted noun
-# right after and a part no larger than the whole, so dates ("30/4") never qualify.
-_RATIO = re.compile(r"(?P<num>\d(?<![\w./\-–]\d)\d{0,5})/(?P<total>\d{1,6})(?![\w/]|[.,]\d)")
+# "45/45 xã", "45.158/53.571 người", "265.588/ 450.684 hồ sơ": so many of a whole. Only
+# with a counted noun right after and a part no larger than the whole, so dates ("30/4")
+# never qualify.
+_RATIO = re.compile(
+    r"(?P<num>\d(?<![\w./\-–]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,5}))"
+    r" ?/ ?(?P<total>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/]|[.,]\d)")
+# Counts written as words ("hai hội nghị", "ba đợt"). "một" (một số, một cửa) and "năm"
+# (the year, five) are left out: too often not a count.
+_WORD_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                 "mười": 10}
+# On the folded text, so "Hai" and "HAI" count too; a plain alternation of words, so re
+# skips ahead to their first letters. A match counts when no letter comes right before.
+_WORD_NUMBER = re.compile(rf"(?:{'|'.join(_WORD_NUMBERS)})(?= )")
+_LETTER = re.compile(r"[\wà-ỹ]")
+_WORD_NUMBERS_SPACED = tuple(f"{word} " for word in _WORD_NUMBERS)
+_COMPOUND_BEFORE = re.compile(r"(?:mười|mươi|trăm|nghìn|ngàn|lẻ|linh)\s$")
+# "hồ sơ (HS)": an abbreviation the article defines for a counted noun.
+_DEFINED = re.compile(r"\(([A-ZĐ]{2,6})\)")
+Abbreviations = tuple[tuple[str, str], ...]
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_RANGE_WORDS = ("-", "–", "đến")  # "10 - 15 hồ sơ": what ends the text before an upper end
+# "10 - 15 hồ sơ", "từ 10 đến 15": the joiner right after the range's first figure.
+_RANGE = re.compile(r"\s*(?:-|–|đến|tới)\s*")
 # Clock times are not durations: "7 giờ 30 phút", "lúc 14 giờ", "từ 7 giờ … đến 11 giờ".
 _CLOCK_AFTER = re.compile(r"\s*giờ\s*\d")
 _CLOCK_HOUR = re.compile(r"\s*giờ(?![\wà-ỹ])")
@@ -56,55 +68,87 @@ class Quantity:
 
 
 def may_state_quantities(text: str) -> bool:
-    """Whether `text` can state a quantity at all: a digit, or a vague "hàng nghìn"."""
-    return "hàng " in text or bool(_HAS_DIGIT.search(text))
+    """Whether `text` can state a quantity at all: a digit, a vague "hàng nghìn", or a
+    count written as a word ("hai hội nghị")."""
+    return "hàng " in text or bool(_HAS_DIGIT.search(text)) or _has_word_number(fold(text))
 
 
-def find_quantities(sentence: str) -> list[Quantity]:
-    """Every quantity in one sentence, in order."""
+def _has_word_number(lowered: str) -> bool:
+    # The substring test first: the pattern stops at every "b", "c", "h", "m", "s", "t".
+    return (mentions(lowered, _WORD_NUMBERS_SPACED)
+            and next(_word_numbers(lowered), None) is not None)
+
+
+def _word_numbers(lowered: str) -> Iterator[re.Match[str]]:
+    """The counts written as words in the folded text (not "hai" of "chai")."""
+    for m in _WORD_NUMBER.finditer(lowered):
+        if not (m.start() and _LETTER.match(lowered, m.start() - 1)):
+            yield m
+
+
+def abbreviations(text: str) -> Abbreviations:
+    """The unit abbreviations an article defines: "tiếp nhận 61,3 ngàn hồ sơ (HS)" makes
+    "HS" mean "hồ sơ" in that article only (elsewhere HS may be học sinh)."""
     r = rules()
+    out: dict[str, str] = {}
+    lowered = fold(text)
+    for m in _DEFINED.finditer(text):
+        noun = r.noun_before.search(lowered, max(0, m.start() - 40), m.start())
+        if noun and m[1] not in out:
+            out[m[1]] = r.unit_aliases.get(noun[1], noun[1])
+    return tuple(out.items())
+
+
+def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity]:
+    """Every quantity in one sentence, in order; `defined` are the article's own unit
+    abbreviations (see `abbreviations`)."""
+    r = rules()
+    lowered = fold(sentence)  # for the word patterns (see rules.py)
     digit = _HAS_DIGIT.search(sentence)
-    if not digit and "hàng " not in sentence:
+    words = _has_word_number(lowered)
+    if not digit and "hàng " not in sentence and not words:
         return []  # as may_state_quantities, keeping where the first digit is
     first = digit.start() if digit else len(sentence)  # numbers are read from there on
-    lowered = fold(sentence)  # for the word patterns (see rules.py)
     # Cheap tests once per sentence, so the per-number patterns below run only where
     # they can match: most sentences state no clock time and no target.
     clock = "giờ" in sentence
     targets = mentions(lowered, r.targets)
     found: list[Quantity] = []
-    matches = sorted([*NUMBER.finditer(sentence, first), *_GLUED.finditer(sentence, first)],
-                     key=lambda m: m.start("num"))
+    ratios = _ratios(sentence, lowered) if "/" in sentence else []
+    matches = list(NUMBER.finditer(sentence, first))
     for i, m in enumerate(matches):
+        start, end = m.span("num")
         if _YEAR.fullmatch(m["num"]):
             continue  # an ungrouped 19xx/20xx is a year: real counts are written "2.023"
+        if ratios and any(q.start <= start < q.end for q in ratios):
+            continue  # the whole of "265.588/ 450.684 hồ sơ" is not a count of its own
         # What the number counts first (anchored matches right after it), then the
         # exclusions (searches before it): most numbers in a report count nothing.
         value = parse_number(m["num"])
-        quantity = _read_unit(sentence, lowered, m, value)
+        quantity = _read_unit(sentence, lowered, m, value, defined)
         if quantity is None:
-            quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value)
-        start, end = m.span("num")
+            quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value, defined)
         if (quantity is None
-                or r.exclude_before.search(lowered[max(0, start - 40):start])
+                or _excluded_before(lowered, start)
                 or r.exclude_after.match(lowered, end)
                 or (clock and _clock_time(sentence[:start], sentence[end:]))
                 or (targets and r.target_pattern.search(lowered[max(0, start - 100):start]))):
             continue
         qualifier = _qualifier(lowered, start)
-        if qualifier == "exact" and found and sentence[:start].rstrip().endswith(_RANGE_WORDS):
+        if qualifier == "exact" and found and _RANGE.fullmatch(sentence, found[-1].end, start):
             qualifier = "at_most"  # the upper end of a range "10 - 15 hồ sơ"
         found.append(Quantity(start, quantity[0], quantity[1], quantity[2], qualifier,
                               quantity[3]))
-    if "/" in sentence:
-        found += _ratios(sentence, lowered)
+    found += ratios
     if mentions(lowered, r.vague_value):
         found += _vague(sentence, lowered, found)
+    if words:
+        found += _word_counts(sentence, lowered, found)
     return sorted(found, key=lambda q: q.start)
 
 
-def _read_unit(sentence: str, lowered: str, m: re.Match[str],
-               value: float) -> tuple[int, float, str, bool] | None:
+def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
+               defined: Abbreviations = ()) -> tuple[int, float, str, bool] | None:
     """(end, value, unit, is_money) from what follows the number, or None."""
     r = rules()
     pos = m.end("num")
@@ -115,29 +159,49 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str],
         pos = scale.end()
     currency = r.currency_pattern.match(sentence, pos)
     if currency:
-        factor = SCALES[scale[1]] if scale else 1.0
+        factor = SCALES[_scale_word(scale)] if scale else 1.0
         return currency.end(), value * factor, "VND", True
-    noun = r.unit_pattern.match(lowered, pos)
+    noun = _noun_at(sentence, lowered, pos, defined)
     if scale and not noun and mentions(lowered, r.money_cues):
-        return pos, value * SCALES[scale[1]], "VND", True
+        return pos, value * SCALES[_scale_word(scale)], "VND", True
     if noun:
-        unit = r.unit_aliases.get(noun[1], noun[1])
         if scale:
-            word = scale[1]
-            # "100.000 nghìn lượt": a thousands word after a figure already in thousands
-            # is a doubled scale in the source; the figure as written is kept.
-            doubled = word in ("nghìn", "ngàn") and value >= 1000
+            word = _scale_word(scale)
+            # "100.000 nghìn lượt": a thousands word after a figure of a hundred thousand
+            # or more is a doubled scale in the source (a writer means 100 million as
+            # "100 triệu"); the figure as written is kept. "1.460 nghìn thuê bao" is
+            # 1.46 million, the way statistics are often written.
+            doubled = word in ("nghìn", "ngàn") and value >= 100_000
             value = value if doubled else value * SCALES[word]
-        return noun.end(), value, unit, False
+        return noun[0], value, noun[1], False
+    return None
+
+
+def _scale_word(scale: re.Match[str]) -> str:
+    return " ".join(scale[1].split())  # "nghìn  tỷ" as "nghìn tỷ"
+
+
+def _noun_at(sentence: str, lowered: str, pos: int,
+             defined: Abbreviations) -> tuple[int, str] | None:
+    """(end, unit) of the counted noun at `pos`: one of the list, else one of the
+    article's own abbreviations."""
+    r = rules()
+    noun = r.unit_pattern.match(lowered, pos)
+    if noun:
+        return noun.end(), r.unit_aliases.get(noun[1], noun[1])
+    for abbreviation, unit in defined:
+        m = re.compile(rf"\s*{abbreviation}(?![\wà-ỹ])").match(sentence, pos)
+        if m:
+            return m.end(), unit
     return None
 
 
 def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Match[str]],
-                 value: float) -> tuple[int, float, str, bool] | None:
+                 value: float, defined: Abbreviations = ()) -> tuple[int, float, str, bool] | None:
     """A number that shares the next number's noun: "60 và 320 tin", "10-15 hồ sơ"."""
     if not rest or not _LIST_JOIN.fullmatch(sentence[m.end("num"): rest[0].start("num")]):
         return None
-    following = _read_unit(sentence, lowered, rest[0], 1.0)
+    following = _read_unit(sentence, lowered, rest[0], 1.0, defined)
     if following is None:
         return None
     _, factor, unit, money = following
@@ -147,8 +211,29 @@ def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Ma
 def _qualifier(lowered: str, start: int) -> str:
     """The hedge in the 40 characters before `start` of the folded sentence."""
     r = rules()
-    hedge = r.qualifier_pattern.search(lowered[max(0, start - 40):start])
-    return r.qualifier_of[hedge[1]] if hedge else "exact"
+    before = lowered[max(0, start - 40):start]
+    tail = _without_colon(before)
+    if not (tail.endswith(r.qualifier_ends) or tail[-1:].isdigit()):
+        return "exact"  # the usual case, decided without the pattern (see _excluded_before)
+    hedge = r.qualifier_pattern.search(before)
+    return r.qualifier_of[hedge[1] or hedge[2]] if hedge else "exact"
+
+
+def _excluded_before(lowered: str, start: int) -> bool:
+    """Whether an exclusion word ends the 40 characters before `start` ("kỷ niệm 67").
+    The pattern is anchored at the end, but re tries it from every position: an
+    endswith test of the listed words decides the usual case first."""
+    r = rules()
+    before = lowered[max(0, start - 40):start]
+    return (_without_colon(before).endswith(r.exclude_before_ends)
+            and bool(r.exclude_before.search(before)))
+
+
+def _without_colon(text: str) -> str:
+    """`text` without what the end-anchored patterns allow after their word: spaces, one
+    colon, spaces."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(":") else text
 
 
 def _clock_time(before: str, after: str) -> bool:
@@ -170,16 +255,35 @@ def _ratios(sentence: str, lowered: str) -> list[Quantity]:
     r = rules()
     out = []
     for m in _RATIO.finditer(sentence):
-        part, whole = int(m["num"]), int(m["total"])
+        part, whole = parse_number(m["num"]), parse_number(m["total"])
         start = m.start()
         noun = r.unit_pattern.match(lowered, m.end())
         if (not noun or not 0 < whole or part > whole
-                or r.exclude_before.search(lowered[max(0, start - 40):start])
+                or _excluded_before(lowered, start)
                 or noun[1] in _TIME_NOUNS):  # "24/24 giờ" is round the clock
             continue
         unit = r.unit_aliases.get(noun[1], noun[1])
-        out.append(Quantity(start, noun.end(), float(part), unit, _qualifier(lowered, start),
-                            False))
+        out.append(Quantity(start, noun.end(), part, unit, _qualifier(lowered, start), False))
+    return out
+
+
+def _word_counts(sentence: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
+    """"hai hội nghị", "ba đợt": a count written as a word, when a counted noun (not a
+    time noun: "ba tháng" is a duration) follows and it is not part of a longer number
+    word ("mười hai")."""
+    r = rules()
+    out = []
+    for m in _word_numbers(lowered):
+        word, start = m[0], m.start()
+        noun = r.unit_pattern.match(lowered, m.end())
+        if (not noun or noun[1] in _TIME_NOUNS
+                or _COMPOUND_BEFORE.search(lowered[max(0, start - 7):start])
+                or _excluded_before(lowered, start)
+                or any(q.start <= start < q.end for q in found)):
+            continue
+        unit = r.unit_aliases.get(noun[1], noun[1])
+        out.append(Quantity(start, noun.end(), float(_WORD_NUMBERS[word]), unit,
+                            _qualifier(lowered, start), False))
     return out
 
 

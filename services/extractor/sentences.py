@@ -28,8 +28,14 @@ class Span:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Non-empty paragraphs (split on line breaks)."""
-    return [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    """Non-blank paragraphs (split on line breaks)."""
+    out: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Span(start, start + len(line), line))
+        start += len(line) + 1
+    return out
 
 
 def sentences(paragraph: Span) -> list[Span]:

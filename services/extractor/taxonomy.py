@@ -17,11 +17,10 @@ class Indicator:
     any: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
 
-    def matches(self, context: str, unit: str) -> bool:
-        # Plain loops, not all()/any() over generators: this runs ~16 times per
-        # quantity, and the generators cost 5x the word tests themselves.
-        if self.units and unit not in self.units:
-            return False
+    def matches(self, context: str) -> bool:
+        """Whether the lower-case `context` has the words (the unit is matched by
+        `_for_unit`). Plain loops, not all()/any() over generators: this runs ~25
+        times per quantity, and the generators cost 5x the word tests themselves."""
         for word in self.all:
             if word not in context:
                 return False
@@ -52,10 +51,11 @@ def _for_unit(unit: str) -> tuple[Indicator, ...]:
 
 def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     """The code of the first indicator that fits the label, else the clause around the
-    figure, else the whole sentence ("xử phạt … 23 trường hợp với tổng số tiền 187,5
-    triệu đồng": the fine's clause alone does not say what the money is). The sentence
-    is consulted only for money and rates, which name their measure once up front;
-    counts in a long sentence would borrow a neighbour's indicator."""
+    figure, else `sentence` — the caller passes the `;` clause the figure stands in
+    ("xử phạt … 23 trường hợp với tổng số tiền 187,5 triệu đồng": the fine's clause
+    alone does not say what the money is). It is consulted only for money and rates,
+    which name their measure once up front; counts in a long sentence would borrow a
+    neighbour's indicator."""
     candidates = _for_unit(unit)
     contexts = [label, f"{label} {clause}"]
     if unit in ("VND", "percent"):
@@ -63,6 +63,6 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     for context in contexts:
         lowered = context.lower()  # only when reached: most labels settle it alone
         for indicator in candidates:
-            if indicator.matches(lowered, unit):
+            if indicator.matches(lowered):
                 return indicator.code
     return "other"

@@ -1,4 +1,6 @@
-"""Scoring of the extractor against the seeds' hand annotation (tests/fixtures/seeds/gold)."""
+"""Scoring of the extractor against hand annotation: the development seeds
+(tests/fixtures/seeds/gold) and the held-out set of other portals
+(tests/fixtures/heldout/gold, never used to write rules)."""
 
 from __future__ import annotations
 
@@ -11,15 +13,20 @@ from services.extractor import extract
 from shared.records import Article, MetricEvent, stable_id
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 
 
-def seed_article(name: str) -> tuple[Article, dict]:
-    gold = json.loads((SEEDS / "gold" / f"{name}.json").read_text())
+def names_in(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / "gold").glob("*.json"))
+
+
+def seed_article(name: str, root: Path = SEEDS) -> tuple[Article, dict]:
+    gold = json.loads((root / "gold" / f"{name}.json").read_text())
     published = None
     if gold["published"]:
         day = dt.date.fromisoformat(gold["published"])
         published = dt.datetime(day.year, day.month, day.day, 3, tzinfo=dt.UTC)
-    text = (SEEDS / f"{name}.txt").read_text()
+    text = (root / f"{name}.txt").read_text()
     article = Article(article_id=stable_id(name), url=f"https://example.vn/{name}",
                       portal_id="seed", province=None, title=gold["title"], text=text,
                       published_at=published, author=None, content_sha256="",
@@ -29,11 +36,26 @@ def seed_article(name: str) -> tuple[Article, dict]:
 
 
 def _matches(event: MetricEvent, text: str, metric: dict) -> bool:
+    """Same value, the gold unit or a span inside the gold text, and at the place the gold
+    text stands (any of its places if it occurs more than once): one event cannot answer
+    for two metrics of equal value in different sentences."""
     raw_number = metric["raw"]
     written = text[event.span_start:event.span_end]
     same_value = abs(event.value - float(metric["value"])) < 1e-6 * max(1.0, metric["value"])
-    return same_value and (event.unit == metric["unit"] or written in raw_number
-                           or raw_number.startswith(written))
+    if not same_value or not (event.unit == metric["unit"] or written in raw_number
+                              or raw_number.startswith(written)):
+        return False
+    places = _places(text, raw_number)
+    return not places or any(event.span_start < end and start < event.span_end
+                             for start, end in places)
+
+
+def _places(text: str, raw: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(raw)
+    while at >= 0:
+        out.append((at, at + len(raw)))
+        at = text.find(raw, at + 1)
+    return out
 
 
 @dataclass
@@ -43,6 +65,8 @@ class Score:
     core: int
     found_core: int
     period_ok: int
+    unit_ok: int = 0
+    qualifier_ok: int = 0
 
     @property
     def precision(self) -> float:
@@ -56,6 +80,15 @@ class Score:
     def period_accuracy(self) -> float:
         return self.period_ok / self.found_core if self.found_core else 1.0
 
+    @property
+    def unit_accuracy(self) -> float:
+        """Of the core metrics found (by value), the share with the gold unit exactly."""
+        return self.unit_ok / self.found_core if self.found_core else 1.0
+
+    @property
+    def qualifier_accuracy(self) -> float:
+        return self.qualifier_ok / self.found_core if self.found_core else 1.0
+
 
 def _period_of(event: MetricEvent) -> str | None:
     s, e = event.period_start, event.period_end
@@ -68,10 +101,10 @@ def _period_of(event: MetricEvent) -> str | None:
     return f"{s.isoformat()}/{e.isoformat()}"
 
 
-def score(names: list[str]) -> Score:
+def score(names: list[str], root: Path = SEEDS) -> Score:
     total = Score(0, 0, 0, 0, 0)
     for name in names:
-        article, gold = seed_article(name)
+        article, gold = seed_article(name, root)
         events = extract(article)
         metrics = gold["metrics"]
         total.emitted += len(events)
@@ -85,4 +118,6 @@ def score(names: list[str]) -> Score:
                 total.found_core += 1
                 total.period_ok += m["period"] is None or any(
                     _period_of(e) == m["period"] for e in hits)
+                total.unit_ok += any(e.unit.lower() == m["unit"].lower() for e in hits)
+                total.qualifier_ok += any(e.qualifier == m["qualifier"] for e in hits)
     return total

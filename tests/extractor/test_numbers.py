@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.extractor.numbers import format_number, parse_number
+from services.extractor.numbers import NUMBER, format_number, parse_number
 from services.extractor.quantities import find_quantities
 
 
@@ -36,3 +36,14 @@ def test_scaled_money_round_trips_through_the_quantity_reader(
     [q] = find_quantities(f"Doanh thu đạt {written} {word} đồng.")
     assert q.unit == "VND"
     assert abs(q.value - (whole + tenth / 10) * SCALE_WORDS[word]) < 1e-3 * SCALE_WORDS[word]
+
+
+def test_number_scan_finds_plain_and_glued_numbers_but_not_codes() -> None:
+    text = "dài 5.500km, 41chương trình, 12,5 tỷ, đăng tải650,5 tin; mạng 4G, kênh VOV5, ngày 30/4"
+    assert [m["num"] for m in NUMBER.finditer(text)] == ["5.500", "41", "12,5", "650,5"]
+
+
+def test_a_decimal_glued_to_the_word_before_is_one_number() -> None:
+    # Not also a "5 tin" after its comma (two scans used to find both).
+    assert [(q.value, q.unit) for q in find_quantities("Sở đã đăng tải650,5 tin bài")] == [
+        (650.5, "tin bài")]

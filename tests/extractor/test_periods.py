@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from services.extractor.periods import find_period
+from services.extractor.periods import find_period, year_of_text
 
 D = dt.date
 
@@ -41,3 +41,38 @@ def test_period_words_are_read_whatever_their_case() -> None:
     period = find_period("QUÝ II/2022, Sở đã", None)
     assert period and (period.start, period.end) == (D(2022, 4, 1), D(2022, 6, 30))
     assert period.label == "QUÝ II/2022"  # the label is the text as written
+
+
+@pytest.mark.parametrize(
+    ("text", "default_year", "start", "end"),
+    [
+        ("Thống kê trong quý III-2020, số hồ sơ", None, D(2020, 7, 1), D(2020, 9, 30)),
+        ("nhiều nhất trong quý II là", 2021, D(2021, 4, 1), D(2021, 6, 30)),
+        ("đến hết tháng 4/2018, Trung tâm đã tiếp nhận", None, D(2018, 1, 1), D(2018, 4, 30)),
+        ("Tính đến tháng 9 năm 2023, toàn tỉnh có", None, D(2023, 1, 1), D(2023, 9, 30)),
+        ("từ tháng 3 đến tháng 6/2023, Sở đã", None, D(2023, 3, 1), D(2023, 6, 30)),
+        ("nhiều nhất là tháng 6-2015 với", None, D(2015, 6, 1), D(2015, 6, 30)),
+        ("Chỉ riêng 2015, Việt Nam có", None, D(2015, 1, 1), D(2015, 12, 31)),
+    ],
+)
+def test_quarters_and_cumulative_months(text: str, default_year: int | None, start: dt.date,
+                                        end: dt.date) -> None:
+    period = find_period(text, default_year)
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["trong 2023 hồ sơ", "tăng 9,6 nghìn hồ sơ so với quý II-2020",
+                                  "giảm 3% so với tháng 5/2023", "quý Ivan"])
+def test_the_period_compared_against_is_not_the_period(text: str) -> None:
+    assert find_period(text, None) is None
+
+
+def test_a_year_opening_a_clause_after_its_separator_frames_it() -> None:
+    period = find_period(" năm 2021 có 8.907.807 lượt truy cập", None)
+    assert period is not None and period.start == D(2021, 1, 1)
+
+
+def test_the_year_a_text_is_about_is_named_with_nam_before_dates() -> None:
+    text = "Ngày 30/1/2015, Đài tổ chức hội nghị tổng kết công tác năm 2014"
+    assert year_of_text(text) == 2014
+    assert year_of_text("Hội nghị ngày 30/1/2015") == 2015

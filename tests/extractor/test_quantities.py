@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.extractor.quantities import find_quantities, may_state_quantities
+from services.extractor.quantities import abbreviations, find_quantities, may_state_quantities
 
 
 def one(sentence: str) -> tuple[float, str, str]:
@@ -84,7 +84,8 @@ def test_lost_space_before_a_number_still_reads() -> None:
     ("sentence", "expected"),
     [
         ("Có 45/45 xã đạt tiêu chí về thông tin và truyền thông", [(45, "xã")]),
-        ("29/35 Quận, Huyện đoàn tham gia", []),  # no counted noun from the list: left out
+        ("29/35 Quận, Huyện đoàn tham gia", [(29, "quận, huyện")]),
+        ("29/35 Chi đoàn tham gia", []),  # no counted noun from the list: left out
         ("hơn 162/170 cơ quan kết nối", [(162, "cơ quan")]),
         ("Ngày 30/4 hội nghị được tổ chức", []),  # a date, not a part of a whole
         ("chỉ 3/12 hồ sơ bị trả lại", [(3, "hồ sơ")]),
@@ -164,3 +165,144 @@ def test_text_without_digits_or_vague_amounts_states_no_quantity() -> None:
     assert not may_state_quantities(prose) and find_quantities(prose) == []
     assert may_state_quantities("cấp 12 giấy phép")
     assert may_state_quantities("thu hút hàng nghìn lượt người")
+    assert may_state_quantities("Sở tổ chức hai hội nghị")  # a count written as a word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Toàn tỉnh có 11 văn phòng đại diện, 3 công ty và 07 đại lý",
+         [(11, "văn phòng đại diện"), (3, "công ty"), (7, "đại lý")]),
+        ("xử phạt 23 tổ chức, cá nhân", [(23, "tổ chức")]),  # not "tổ"
+        ("Tỉnh có 30 DN bưu chính", [(30, "doanh nghiệp")]),
+        ("tiếp nhận 73 TTHC liên thông", [(73, "thủ tục hành chính")]),
+        ("có 267 tuyến viba, 674 vị trí và 5 nhà mạng", [(267, "tuyến"), (674, "vị trí"),
+                                                         (5, "nhà mạng")]),
+        ("phát sóng 41 Phim tài liệu, 521 tập phim và 114 file truyền thông",
+         [(41, "phim tài liệu"), (521, "tập"), (114, "file")]),
+        ("khen thưởng 15 tập thể, tiếp nhận 25 đơn thư", [(15, "tập thể"), (25, "đơn thư")]),
+        ("hơn 10.000 trang web, 24 bộ/ngành, 48 tỉnh/thành phố, 13 trường đại học",
+         [(10000, "trang web"), (24, "bộ/ngành"), (48, "tỉnh/thành phố"),
+          (13, "trường đại học")]),
+        ("Cả 3 tỉnh trên, gửi 01 bộ hồ sơ", []),  # not counts of what a department does
+        ("phủ sóng 9 ấp, 12 khóm", [(9, "ấp"), (12, "khóm")]),
+    ],
+)
+def test_organisations_and_networks_are_counted(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("có 1.460 nghìn thuê bao điện thoại", 1_460_000),  # thousands, the statistics way
+        ("đạt 25,5 nghìn lượt truy cập", 25_500),
+        ("là trên 250.000 nghìn lượt", 250_000),  # a doubled scale: kept as written
+    ],
+)
+def test_a_thousands_word_multiplies_below_a_hundred_thousand(sentence: str,
+                                                              value: float) -> None:
+    [q] = find_quantities(sentence)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_noun_glued_to_its_number_is_read() -> None:
+    assert one("tuyến cáp quang dài gần 5.500km") == (5500, "km", "about")
+    assert one("Tổng chương trình liên kết năm 2020: 41chương trình") == (41, "chương trình",
+                                                                          "exact")
+    assert find_quantities("đường ĐT.741 Km12 và 4G, kênh VOV5, số nhà 12a, 8,1h/ngày") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("được chi trả là 45.158/53.571 người", [(45158, "người", "exact")]),
+        ("là gần 265.588/ 450.684 hồ sơ (đạt 58,93%)",
+         [(265588, "hồ sơ", "about"), (58.93, "percent", "exact")]),
+        ("phủ sóng 132 / 132 ấp", [(132, "ấp", "exact")]),
+        ("đạt 53.571/45.158 người", []),  # a part larger than its whole is not a part
+    ],
+)
+def test_parts_of_a_whole_written_with_groups_or_spaces(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit, q.qualifier) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sở tổ chức hai hội nghị và ba đợt kiểm tra", [(2, "hội nghị"), (3, "đợt")]),
+        ("chuyển đổi IPv6 cho hai Cổng thông tin", [(2, "cổng thông tin")]),
+        ("Trong ba tháng, Sở cấp mười hai giấy phép", []),  # a duration; a compound word
+        ("một số doanh nghiệp và một cửa liên thông", []),
+        ("tại quận Ba Đình, hai bên thống nhất", []),
+        ("TỔ CHỨC HAI HỘI NGHỊ", [(2, "hội nghị")]),  # whatever the case, as other words
+        ("kiểm tra thai hội nghị", []),  # "hai" inside a word is no count
+    ],
+)
+def test_counts_written_as_words(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+def test_an_abbreviation_the_article_defines_is_its_noun() -> None:
+    text = "Trung tâm đã tiếp nhận 61,3 ngàn hồ sơ (HS) các loại. Đã giải quyết 59 ngàn HS."
+    defined = abbreviations(text)
+    assert defined == (("HS", "hồ sơ"),)
+    assert [(q.value, q.unit) for q in find_quantities("Đã giải quyết 59 ngàn HS.", defined)] \
+        == [(59_000, "hồ sơ")]
+    assert find_quantities("Đã giải quyết 59 ngàn HS.") == []  # elsewhere HS may be học sinh
+    assert abbreviations("Ủy ban nhân dân (UBND) và Sở (TT&TT)") == ()  # not counted nouns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Phấn đấu đến năm 2025, 80% hồ sơ được giải quyết trực tuyến", []),
+        ("Mục tiêu: 100% xã có điểm phục vụ bưu chính", []),
+        ("Phấn đấu giai đoạn 2021-2025, toàn tỉnh có 500 doanh nghiệp công nghệ số", []),
+        ("Mục tiêu năm 2023 là 90%, kết quả đạt 95% hồ sơ", [(95, "percent")]),
+        ("Thực hiện mục tiêu năm 2023, Sở đã cấp 12 giấy phép và 3 hội nghị",
+         [(12, "giấy phép"), (3, "hội nghị")]),
+    ],
+)
+def test_a_target_cue_governs_past_a_colon_or_a_year_phrase(sentence: str,
+                                                             expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("doanh thu ước tính đạt 95,7 nghìn tỷ đồng", (95.7e12, "VND", "estimate")),
+        ("tổng doanh thu đạt 11,496 ngàn tỉ đồng", (11.496e12, "VND", "exact")),
+    ],
+)
+def test_a_thousand_billion_is_one_scale(sentence: str, expected: tuple) -> None:
+    value, unit, qualifier = one(sentence)
+    assert (pytest.approx(value), unit, qualifier) == expected
+
+
+def test_only_a_range_joiner_makes_the_upper_end_of_a_range() -> None:
+    found = find_quantities("có 150 trạm 5G; mạng 4G được phủ sóng đến 100% hộ dân")
+    assert [(q.value, q.qualifier) for q in found] == [(150, "exact"), (100, "exact")]
+    found = find_quantities("mỗi xã có từ 10 đến 15 cụm loa")
+    assert [(q.value, q.qualifier) for q in found] == [(10, "exact"), (15, "at_most")]
+
+
+def test_plan_and_e_government_nouns() -> None:
+    found = find_quantities("hoàn thành vượt mức 5 chỉ tiêu, có 9.766 hộp thư và 5 nhà cung cấp")
+    assert [(q.value, q.unit) for q in found] == [(5, "chỉ tiêu"), (9766, "hộp thư"),
+                                                  (5, "nhà cung cấp")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Sản lượng ước thực hiện năm 2023 là 3.382.555 bưu gửi", "estimate"),
+        ("Doanh thu dự kiến cả năm 2024 đạt 950 tỷ đồng", "estimate"),
+        ("Bán kính phục vụ khoảng là 3 km", "about"),
+        ("Cấp phép năm 2023 là 12 giấy phép", "exact"),
+    ],
+)
+def test_an_estimate_may_name_its_year_before_the_figure(sentence: str, qualifier: str) -> None:
+    [q] = find_quantities(sentence)
+    assert q.qualifier == qualifier
