@@ -42,8 +42,8 @@ _BASELINE_VALUE = re.compile(
 _BASELINE_YEAR = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d\d)")
 _PHRASE_END = re.compile(r"[,;.()…]")
 _PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNORECASE)
-# What was approved or assigned for the new year is that year's ("Năm 2019, UBND tỉnh đã
-# phê duyệt 23 nhiệm vụ" in a report of 5 January 2019).
+# What was approved or assigned for the new year is that year's ("Năm 2024, Sở đã được
+# giao 14 đề tài" in a report of 8 January 2024).
 _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re.IGNORECASE)
 
 
@@ -70,7 +70,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         carried: Period | None = None
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
-            # paragraph is about ("Năm 2014, … Trong năm đã phát 19.955 tin, bài").
+            # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
             own = find_period(sentence.text, carried.end.year if carried else context.year)
             own = context.correct(own, sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
@@ -183,7 +183,7 @@ def _year_after_baseline(text: str) -> int | None:
 
 def _semicolon_clause(sentence: str, q: Quantity) -> str:
     """The ";" clause a figure stands in: a rate's measure is named there ("Tỷ lệ hộ gia
-    đình có Internet đạt 92%; 100% các xã có băng rộng": the second is not households)."""
+    đình kết nối Internet đạt 87%; 100% các xã có băng rộng": the second is not households)."""
     start = sentence.rfind(";", 0, q.start) + 1
     end = sentence.find(";", q.end)
     return sentence[start:end if end >= 0 else len(sentence)]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
-          # "95,7 nghìn tỷ đồng": a thousand billion, as national figures are written
+          # "12,4 nghìn tỷ đồng": a thousand billion, as national figures are written
           "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12}
 
 # A number as these reports write it; the look-arounds keep it from being part of a code
 # ("03-NQ", "VOV5", "4G"), a date or a fraction ("30/4", "29/35"), or a longer figure.
-# Also a number glued to the lower-case word after it ("gần 5.500km", "41chương trình")
+# Also a number glued to the lower-case word after it ("gần 3.200km", "27chương trình")
 # or before it ("đăng tải650 tin"): a space lost, a common defect. The reader keeps a
 # number only when a noun, scale or currency follows. Glued before: only after a word
 # of three lower-case letters or more, so "IPv6", "VOV5", "4G" stay codes.

@@ -40,12 +40,12 @@ _FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+n�
 _QUARTER = re.compile(
     rf"quý\s+(iv|i{{1,3}}|[1-4])(?![\wà-ỹ])(?:(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR})?")
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
-# A cumulative figure "(tính) đến hết tháng 4/2018" covers the year so far, not the
+# A cumulative figure "(tính) đến hết tháng 9/2021" covers the year so far, not the
 # month; "từ tháng 3 đến tháng 6/2023" covers March to June.
 _UNTIL_MONTH = re.compile(  # each branch opens on a word, so re skips ahead to one
     r"(?:từ\s+tháng\s+(\d{1,2})\s+(?:tính\s+)?(?:đến|tới)|tính\s+(?:đến|tới)|đến|tới)"
     rf"\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
-# "tăng 5% so với quý II/2020": the period compared against is not the one reported.
+# "cao hơn 5% so với quý I/2022": the period compared against is not the one reported.
 _COMPARED = re.compile(r"so với(?:\s+cùng kỳ)?\s*$")
 # A bare "năm 2022" names the period only where it frames the clause ("Năm 2021, …",
 # "trong năm 2021", "cả năm 2022"), not in "chủ đề năm 2022" or "so với năm 2023".
@@ -166,6 +166,6 @@ def _label(text: str, m: re.Match[str]) -> str:
 
 def year_of_text(text: str) -> int | None:
     """The first year a text names as "năm 2014", else the first year it mentions (for
-    year-less periods): "Ngày 30/1/2015, … tổng kết công tác năm 2014" is about 2014."""
+    year-less periods): "Ngày 12/2/2017, … báo cáo kết quả năm 2016" is about 2016."""
     m = re.search(rf"[Nn]ăm\s+{_YEAR}", text) or re.search(_YEAR, text)
     return int(m[1]) if m else None

@@ -21,7 +21,7 @@ _SCALE = re.compile(  # on the folded text
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 _HAS_DIGIT = re.compile(r"\d")
-# "45/45 xã", "45.158/53.571 người", "265.588/ 450.684 hồ sơ": so many of a whole. Only
+# "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
 # with a counted noun right after and a part no larger than the whole, so dates ("30/4")
 # never qualify.
 _RATIO = re.compile(
@@ -87,7 +87,7 @@ def _word_numbers(lowered: str) -> Iterator[re.Match[str]]:
 
 
 def abbreviations(text: str) -> Abbreviations:
-    """The unit abbreviations an article defines: "tiếp nhận 61,3 ngàn hồ sơ (HS)" makes
+    """The unit abbreviations an article defines: "nhận về 27,8 ngàn hồ sơ (HS)" makes
     "HS" mean "hồ sơ" in that article only (elsewhere HS may be học sinh)."""
     r = rules()
     out: dict[str, str] = {}
@@ -121,7 +121,7 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         if _YEAR.fullmatch(m["num"]):
             continue  # an ungrouped 19xx/20xx is a year: real counts are written "2.023"
         if ratios and any(q.start <= start < q.end for q in ratios):
-            continue  # the whole of "265.588/ 450.684 hồ sơ" is not a count of its own
+            continue  # the whole of "104.512/ 230.067 hồ sơ" is not a count of its own
         # What the number counts first (anchored matches right after it), then the
         # exclusions (searches before it): most numbers in a report count nothing.
         value = parse_number(m["num"])
@@ -169,8 +169,8 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
             word = _scale_word(scale)
             # "100.000 nghìn lượt": a thousands word after a figure of a hundred thousand
             # or more is a doubled scale in the source (a writer means 100 million as
-            # "100 triệu"); the figure as written is kept. "1.460 nghìn thuê bao" is
-            # 1.46 million, the way statistics are often written.
+            # "100 triệu"); the figure as written is kept. "2.310 nghìn thuê bao" is
+            # 2.31 million, the way statistics are often written.
             doubled = word in ("nghìn", "ngàn") and value >= 100_000
             value = value if doubled else value * SCALES[word]
         return noun[0], value, noun[1], False

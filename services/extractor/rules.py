@@ -42,8 +42,8 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 
 def _not_after(words: list[str]) -> str:
-    """Look-behinds refusing an exclusion word right after one of `words` ("vượt mức 5
-    chỉ tiêu" exceeds five targets; "mức 5" alone is a service level)."""
+    """Look-behinds refusing an exclusion word right after one of `words` ("vượt mức 7
+    chỉ tiêu" exceeds seven targets; "mức 7" alone is a service level)."""
     return "".join(f"(?<!{re.escape(w)} )" for w in words)
 
 
@@ -109,7 +109,7 @@ def rules() -> Rules:
         noun_before=re.compile(rf"(?<![\wà-ỹ])({_alternation(_lower(nouns))})\s*$"),
         unit_aliases=aliases,
         # The hedge, then maybe a verb, right before the figure; an estimate may name its
-        # year first ("ước thực hiện năm 2023 là 3.382.555 bưu gửi").
+        # year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi").
         qualifier_pattern=re.compile(
             rf"(?:^|[\s(:,])(?:({_alternation(list(qualifier_of))})|"
             rf"({_alternation(_lower(data['qualifiers']['estimate']))})\s+(?:cả\s+)?năm\s+(?:19|20)\d\d)"
