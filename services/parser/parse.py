@@ -44,7 +44,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     """Parse one page. Raises `NoArticle` (a `NotAnArticle` carrying the page's traffic,
     if any) and `Rejected` (bad bytes) — never returns an empty article."""
     text = decode_body(page.body, page.declared_charset, max_bytes)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): no copy of the page
         raise NoArticle("empty", f"{page.url}: empty body", None)
     if page.content_type in TEXT_TYPES or not _looks_like_html(text):
         cleaned = clean_lines([line for line in map(normalise, text.splitlines()) if line])

@@ -94,8 +94,7 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     lines, author = _take_bylines(lines, title)
     if title:
         key = title.lower().strip(" .")
-        slug = strip_diacritics(title).lower().split()
-        lines = [line for line in lines if not _repeats_title(line, key, slug)]
+        lines = [line for line in lines if not _repeats_title(line, key, title)]
     return Cleaned(lines, title, published, author, counters)
 
 
@@ -177,7 +176,10 @@ def _same(line: str, key: str) -> bool:
     return len(stripped) <= len(key) and stripped.lower() == key
 
 
-def _repeats_title(line: str, key: str, slug: list[str]) -> bool:
+def _repeats_title(line: str, key: str, title: str) -> bool:
+    """`line` is the title (whose ``.lower().strip(" .")`` is `key`), or an ASCII slug
+    of it. The slug's words are made only for a line that could be one: few lines are
+    ASCII, and stripping the title's diacritics costs more than the other checks."""
     if _same(line, key):
         return True
     if not line.isascii():  # a slug line is ASCII
@@ -185,4 +187,5 @@ def _repeats_title(line: str, key: str, slug: list[str]) -> bool:
     lowered = line.lower()
     if not _ASCII_WORDS.match(lowered) or words(lowered) < 3:
         return False
+    slug = strip_diacritics(title).lower().split()
     return sum(w in slug for w in lowered.split()) / words(lowered) >= 0.7

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from services.parser.decoding import decode_body
+from services.parser.decoding import NFC_PIECE, decode_body
 from shared.errors import Rejected
 from tests.parser.pages import PORTALS
 
@@ -34,6 +34,13 @@ def test_decomposed_marks_between_tags_come_back_nfc() -> None:
     text = "<p>Nam Định</p><p>1 ≮ 2</p>"
     assert decode_body(text.encode(), "utf-8") == unicodedata.normalize("NFC", text)
     assert "Nam Định" in decode_body(text.encode(), "utf-8")
+
+
+def test_a_long_decomposed_page_comes_back_nfc_across_pieces() -> None:
+    # Longer than many NFC pieces, decomposed marks on both sides of every cut.
+    text = unicodedata.normalize("NFD", "<p>Sở Thông tin và Truyền thông Nam Định</p>" * 300)
+    assert len(text) > 10 * NFC_PIECE
+    assert decode_body(text.encode(), "utf-8") == unicodedata.normalize("NFC", text)
 
 
 def test_undeclared_utf8_is_detected() -> None:
