@@ -19,7 +19,6 @@ from services.extractor.taxonomy import classify, indicators
         ("điểm phục vụ bưu chính", "điểm phục vụ", "", "postal_service_points"),
         ("bưu gửi", "bưu gửi", "", "postal_items"),
         ("trạm thu, phát sóng di động", "trạm", "", "mobile_stations"),
-        ("Tỷ lệ dân số được phủ sóng 4G", "percent", "", "mobile_coverage"),
         ("doanh nghiệp cung cấp dịch vụ viễn thông", "doanh nghiệp", "",
          "postal_telecom_enterprises"),
         ("doanh nghiệp công nghệ số", "doanh nghiệp", "", "digital_tech_enterprises"),
