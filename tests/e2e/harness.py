@@ -86,12 +86,13 @@ class Workers:
         )
 
 
-def wait_for(check: Callable[[], bool], timeout: float, what: str, workers: Workers) -> None:
+def wait_for(check: Callable[[], bool], timeout: float, what: str, workers: Workers,
+             every: float = 0.5) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
-        time.sleep(0.5)
+        time.sleep(every)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}\n{workers.logs()}")
 
 
