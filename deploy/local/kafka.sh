@@ -91,6 +91,11 @@ broker.heartbeat.interval.ms=1000
 broker.session.timeout.ms=4000
 log.segment.bytes=16777216
 log.retention.hours=24
+# Sized for a small local machine (two cores): Kafka's defaults (3 network, 8 I/O
+# threads) are for servers with many disks and cores.
+num.network.threads=2
+num.io.threads=2
+background.threads=2
 CONF
 }
 
@@ -119,7 +124,10 @@ start() {
       || { cat "$state/format.log" >&2; exit 1; }
   fi
   # setsid: the broker outlives the shell (and a Ctrl-C of the test run) until stopped.
-  setsid nohup java $heap -Xms128m -XX:+UseG1GC -Djava.awt.headless=true \
+  # C1 only (TieredStopAtLevel=1) and the serial collector: a local broker is started
+  # often and lives minutes to hours, so the C2 compiler's CPU at each start (it competes
+  # with the workers on a small machine) costs more than its faster code gives back.
+  setsid nohup java $heap -Xms128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/log4j2.xml" -cp "$libs/*" \
     kafka.Kafka "$state/server.properties" </dev/null >"$state/server.log" 2>&1 &
   local pid=$!
