@@ -140,13 +140,11 @@ def _crawler_passed(workers: Workers) -> bool:
 
 
 async def produce(bootstrap: str, items: list[tuple[str, bytes, bytes]]) -> None:
-    """Send every item, then wait until all are acknowledged: one round trip per batch,
-    not per item, so producing does not pace what a test or bench measures downstream."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await producer.start()
     try:
-        sent = [await producer.send(topic, value, key=key) for topic, key, value in items]
-        await asyncio.gather(*sent)
+        for topic, key, value in items:
+            await producer.send_and_wait(topic, value, key=key)
     finally:
         await producer.stop()
 
