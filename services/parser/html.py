@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from services.parser.dates import parse_iso
 from services.parser.rules import ChromeNames, chrome_rules
-from services.parser.textlines import normalise
+from services.parser.textlines import normalise, split_normalised
 from shared.errors import Rejected
 
 PARAGRAPH_TAGS = frozenset({"p", "div", "td", "li", "blockquote", "pre", "figcaption", "dd"})
@@ -153,7 +153,7 @@ def block_lines(root: LexborNode) -> list[str]:
         else:
             node.unwrap()
     root.merge_text_nodes()
-    return split_lines(root.text(separator=_SEP, skip_empty=True))
+    return split_normalised(root.text(separator=_SEP, skip_empty=True), _SEP)
 
 
 def _elements(root: LexborNode, tags: frozenset[str]) -> list[LexborNode]:
@@ -170,18 +170,6 @@ def _elements_by_tag(root: LexborNode, tags: frozenset[str]) -> dict[str, list[L
         if (group := found.get(node.tag or "")) is not None:
             group.append(node)
     return found
-
-
-def split_lines(text: str) -> list[str]:
-    """`text` cut at _SEP into normalised, non-empty lines: `normalise` line by line, done
-    on the whole text at once when its only whitespace is the usual kind."""
-    text = (text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
-            .replace("\xa0", " ").replace("\u200b", " "))
-    if not text.replace(_SEP, " ").isprintable():
-        return [line for line in map(normalise, text.split(_SEP)) if line]
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return [line for part in text.split(_SEP) if (line := part.strip(" "))]
 
 
 def _drop_chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> None:

@@ -48,13 +48,30 @@ def normalise(line: str) -> str:
     """One space between words (U+200B counts as a space): ``" ".join(line.split())``,
     without making a string of every word when the only whitespace in the line is the
     usual kind (spaces, newlines, tabs, NBSP) — the case of nearly every line."""
-    line = (line.replace("\n", " ").replace("\t", " ").replace("\r", " ")
-            .replace("\xa0", " ").replace("\u200b", " "))
+    line = _plain_spaces(line)
     if not line.isprintable():  # other whitespace (or control characters): the long way
         return " ".join(line.split())
-    while "  " in line:
-        line = line.replace("  ", " ")
-    return line.strip(" ")
+    return _single_spaces(line).strip(" ")
+
+
+def split_normalised(text: str, sep: str) -> list[str]:
+    """`text` cut at `sep` (a control character) into normalised, non-empty lines: what
+    `normalise` gives line by line, done on the whole text at once when that can be."""
+    text = _plain_spaces(text)
+    if not text.replace(sep, " ").isprintable():
+        return [line for line in map(normalise, text.split(sep)) if line]
+    return [line for part in _single_spaces(text).split(sep) if (line := part.strip(" "))]
+
+
+def _plain_spaces(text: str) -> str:
+    return (text.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+            .replace("\xa0", " ").replace("\u200b", " "))
+
+
+def _single_spaces(text: str) -> str:
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def words(line: str) -> int:

@@ -1,6 +1,8 @@
 """Generic chrome shapes, written for portals that are not in the fixtures."""
 
-from services.parser.textlines import clean_lines
+import pytest
+
+from services.parser.textlines import clean_lines, normalise, split_normalised
 from services.parser.traffic import read_counters
 
 BODY = ("Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành triển khai kế hoạch chuyển đổi số, "
@@ -44,3 +46,15 @@ def test_pagination_and_link_rows_go() -> None:
     raw = ["Một tiêu đề bài viết đủ dài để làm tiêu đề", BODY, "« 1 2 3 4 »",
            "Trang đầu", "Giới thiệu | Liên hệ | Sơ đồ site", BODY]
     assert clean_lines(raw).lines == [BODY, BODY]
+
+
+@pytest.mark.parametrize("text", [
+    "Sở  Thông tin\x1f\xa0 \x1fvà\tTruyền\nthông ",     # the usual whitespace: one pass
+    "Hôm\u2003nay\x1f\u200b\x1f  Tổng:\u3000 1.204.556",  # other spaces: line by line
+])
+def test_split_normalised_is_normalise_line_by_line(text: str) -> None:
+    # The definition: str.split()'s whitespace (U+200B too) folded to one space.
+    expected = [line for part in text.split("\x1f")
+                if (line := " ".join(part.replace("\u200b", " ").split()))]
+    assert split_normalised(text, "\x1f") == expected
+    assert [normalise(part) for part in text.split("\x1f") if normalise(part)] == expected
