@@ -42,7 +42,9 @@ def build(stage: str, settings: Settings) -> WorkerContext:
     schema_registry = (SchemaRegistry(settings.schema_registry_url)
                        if settings.schema_registry_url else None)
     ctx = WorkerContext(
-        app=make_app(stage, settings.require_kafka(), settings.state_dir),
+        # The sink reads with its own batch consumer (services/sink/worker.py).
+        app=make_app(stage, settings.require_kafka(), settings.state_dir,
+                     faust_consumer=stage != "sink"),
         settings=settings, codec=Codec(schema_registry), topics=Topics(settings.topic_prefix),
         registry=registry, metrics=StageMetrics(stage, registry), health=Health(),
     )

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import faust
+from aiokafka import AIOKafkaConsumer
+from faust.app.base import BootStrategy
 
 from shared.errors import Retryable
 from shared.stage import Message, Output, Stage
@@ -33,8 +35,22 @@ def faust_broker_url(bootstrap_servers: str) -> str:
     return "kafka://" + ";".join(hosts)
 
 
-def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: Any) -> faust.App:
-    """A Faust app for one stage; its id is the stage's consumer group."""
+class _NoConsumerBoot(BootStrategy):
+    """Faust's boot without its Kafka consumer, conductor and tables: for a stage that
+    reads its input with its own `batch_consumer`."""
+
+    enable_kafka_consumer = False
+
+
+class _BatchReadingApp(faust.App):
+    BootStrategy = _NoConsumerBoot
+
+
+def make_app(stage: str, bootstrap_servers: str, state_dir: Path, *, faust_consumer: bool = True,
+             **overrides: Any) -> faust.App:
+    """A Faust app for one stage; its id is the stage's consumer group. Without
+    `faust_consumer` the app runs the worker's lifecycle, the producer and the tasks,
+    and the stage reads with a `batch_consumer` of its own."""
     (state_dir / f"faust-{stage}").mkdir(parents=True, exist_ok=True)
     options: dict[str, Any] = {
         "broker": faust_broker_url(bootstrap_servers),
@@ -62,7 +78,23 @@ def make_app(stage: str, bootstrap_servers: str, state_dir: Path, **overrides: A
         "producer_max_batch_size": 256 * 1024,
     }
     options.update(overrides)
-    return faust.App(f"portalwatch-{stage}", **options)
+    app_class = faust.App if faust_consumer else _BatchReadingApp
+    return app_class(f"portalwatch-{stage}", **options)
+
+
+def batch_consumer(app: faust.App, bootstrap_servers: str, topics: Sequence[str],
+                   max_records: int) -> AIOKafkaConsumer:
+    """An aiokafka consumer in the app's consumer group, with the app's group timing and
+    offset reset, that commits only when told to (`AIOKafkaConsumer.commit`)."""
+    conf = app.conf
+    return AIOKafkaConsumer(
+        *topics, bootstrap_servers=bootstrap_servers, group_id=conf.id,
+        client_id=f"{conf.id}-batch", enable_auto_commit=False,
+        auto_offset_reset=conf.consumer_auto_offset_reset, max_poll_records=max_records,
+        session_timeout_ms=int(conf.broker_session_timeout * 1000),
+        heartbeat_interval_ms=int(conf.broker_heartbeat_interval * 1000),
+        metadata_max_age_ms=conf.consumer_metadata_max_age_ms,
+    )
 
 
 async def publish(app: faust.App, outputs: Sequence[Output]) -> None:
@@ -124,11 +156,18 @@ def record_lag(app: faust.App, metrics: StageMetrics, event: faust.types.EventT)
         highwater = app.consumer.highwater(m.tp)
     except Exception:  # not known yet right after assignment
         highwater = None
+    set_lag(metrics, m.topic, m.partition, m.offset, highwater, m.timestamp)
+
+
+def set_lag(metrics: StageMetrics, topic: str, partition: int, offset: int,
+            highwater: int | None, timestamp: float | None) -> None:
+    """The consumer-lag gauges for the record at `offset`, written at `timestamp` (Unix
+    seconds), of a partition whose next offset to be written is `highwater`."""
     if highwater is not None:
-        metrics.consumer_lag_records.labels(topic=m.topic, partition=str(m.partition)).set(
-            max(highwater - m.offset - 1, 0))
-    if m.timestamp:
-        metrics.consumer_lag_seconds.labels(topic=m.topic).set(max(time.time() - m.timestamp, 0))
+        metrics.consumer_lag_records.labels(topic=topic, partition=str(partition)).set(
+            max(highwater - offset - 1, 0))
+    if timestamp:
+        metrics.consumer_lag_seconds.labels(topic=topic).set(max(time.time() - timestamp, 0))
 
 
 def stream_agent(app: faust.App, stage: Stage[Any], source: str, health: Health,
