@@ -248,6 +248,21 @@ def test_poison_records_on_every_topic_end_in_the_dlq_and_the_stream_goes_on(
         "the DLQ mirrored in the warehouse",
         workers,
     )
+    # The sink's batch consumer keeps the stage series: what it read, what it refused,
+    # and no lag once it has caught up with every partition it read from.
+    sink = _metrics(workers, "sink")
+    assert f'portalwatch_sink_records_in_total{{topic="{t.articles}"}} 2.0' in sink  # poison, good
+    assert f'portalwatch_sink_records_in_total{{topic="{t.dlq}"}} 5.0' in sink
+    assert 'portalwatch_sink_records_failed_total{reason="undecodable_record"} 3.0' in sink
+    lags = [line for line in sink.splitlines()
+            if line.startswith("portalwatch_sink_consumer_lag_records{")]
+    assert lags and all(line.endswith(" 0.0") for line in lags)
+
+
+def _metrics(workers: Workers, stage: str) -> str:
+    import httpx
+
+    return httpx.get(f"http://127.0.0.1:{workers.ports[stage]}/metrics", timeout=5).text
 
 
 def test_kill9_each_worker_mid_stream_loses_nothing_and_duplicates_nothing(
