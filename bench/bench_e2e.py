@@ -11,9 +11,11 @@ in-process rate on this machine.
 
 The in-process rate is timed twice, before the servers start and after the distributed
 run (workers stopped, servers idle), and the ratio uses their mean, so a change of the
-machine's load between the phases weighs on both sides. The CPU seconds each worker and
-the broker spent during the timed distributed phase are printed too: on a shared machine
-they are steadier than the wall-clock rate.
+machine's load between the phases weighs on both sides. The CPU seconds each worker, the
+broker, PostgreSQL and this process's producer spent during the timed distributed phase
+are printed too: on a shared machine they are steadier than the wall-clock rate. The
+warehouse is polled on one open connection (a new connection every 0.1 s would fork a
+PostgreSQL backend each time, on the same two cores).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -40,6 +44,11 @@ from tests.e2e.harness import Workers, pg_query, wait_for
 from tests.e2e.test_pipeline import as_messages, fixture_pages
 
 TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _count(con: psycopg.Connection) -> int:
+    row = con.execute("SELECT count(*) FROM metric_events").fetchone()
+    return row[0] if row else 0
 
 
 def in_process_rate(pages: list[RawPage]) -> tuple[float, int]:
@@ -72,13 +81,36 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def postgres_cpu_seconds(postmaster: int) -> float:
+    """CPU seconds of the PostgreSQL server: the postmaster, its live backends and the
+    ones it has reaped."""
+    try:
+        fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
+    except OSError:
+        return 0.0
+    reaped = (int(fields[13]) + int(fields[14])) / TICKS
+    return cpu_seconds(postmaster) + reaped + sum(cpu_seconds(int(c)) for c in children)
+
+
+def _cache() -> Path:
+    return Path(os.environ.get("PORTALWATCH_CACHE", Path(__file__).parents[1] / ".cache"))
+
+
 def broker_pid() -> int | None:
     """The local broker's pid from deploy/local/kafka.sh's pid file, if it started one."""
-    cache = Path(os.environ.get("PORTALWATCH_CACHE", Path(__file__).parents[1] / ".cache"))
-    state = Path(os.environ.get("KAFKA_STATE_DIR", cache / "kafka-run"))
+    state = Path(os.environ.get("KAFKA_STATE_DIR", _cache() / "kafka-run"))
     try:
         return int((state / "kafka.pid").read_text())
     except (OSError, ValueError):
+        return None
+
+
+def postmaster_pid() -> int | None:
+    """The local PostgreSQL server's pid (deploy/local/postgres.sh keeps its data here)."""
+    try:
+        return int((_cache() / "pg" / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
         return None
 
 
@@ -110,16 +142,21 @@ def main() -> None:
             wait_for(lambda: pg_query(pg_url, "SELECT count(*) FROM articles") == [(1,)], 180,
                      "the warm-up page", workers)
             items = as_messages(pages, topics)
-            pids = {stage: proc.pid for stage, proc in workers.procs.items()}
+            readers: dict[str, Callable[[], float]] = {
+                stage: partial(cpu_seconds, proc.pid) for stage, proc in workers.procs.items()}
             if (broker := broker_pid()) is not None:
-                pids["broker"] = broker
-            cpu = {name: cpu_seconds(pid) for name, pid in pids.items()}
-            started = time.perf_counter()
-            asyncio.run(produce(bootstrap, items))
-            wait_for(lambda: pg_query(pg_url, "SELECT count(*) FROM metric_events")
-                     == [(expected,)], 600, f"{expected} events", workers, every=0.1)
-            distributed = len(pages) / (time.perf_counter() - started)
-            cpu = {name: cpu_seconds(pid) - cpu[name] for name, pid in pids.items()}
+                readers["broker"] = partial(cpu_seconds, broker)
+            if (postmaster := postmaster_pid()) is not None:
+                readers["postgres"] = partial(postgres_cpu_seconds, postmaster)
+            readers["bench producer"] = time.process_time
+            with psycopg.connect(pg_url, autocommit=True) as poll:
+                cpu = {name: read() for name, read in readers.items()}
+                started = time.perf_counter()
+                asyncio.run(produce(bootstrap, items))
+                wait_for(lambda: _count(poll) == expected, 600, f"{expected} events", workers,
+                         every=0.1)
+                distributed = len(pages) / (time.perf_counter() - started)
+                cpu = {name: read() - cpu[name] for name, read in readers.items()}
             workers.stop_all()
             after, _ = in_process_rate(pages)
         finally:
