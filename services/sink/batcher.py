@@ -1,17 +1,15 @@
-"""The sink's core: batch records, upsert them, say which offsets are safe to commit.
+"""The sink's core: batch records, upsert them, dead-letter the rows the warehouse refuses.
 
 `add` buffers a record with where it came from; `flush` writes the buffer in one upsert
-per table and returns the offsets that are now safe to commit (the next offset to read,
-per topic and partition, Kafka's convention) and the dead letters for rows the warehouse
-refused. If the warehouse is away, `flush` raises `Retryable` and keeps the whole batch:
-nothing is committed, nothing is lost. If the warehouse refuses a batch, each row is
-tried alone, so one bad row costs a dead letter and the rest lands.
+per table and returns the rows written per table and the dead letters for rows the
+warehouse refused. If the warehouse is away, `flush` raises `Retryable` and keeps the
+whole batch: the caller commits no offset, nothing is lost. If the warehouse refuses a
+batch, each row is tried alone, so one bad row costs a dead letter and the rest lands.
 """
 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,8 +19,6 @@ from services.sink.rows import Table, to_row
 from services.sink.warehouse import RowRejected, Warehouse
 from shared.errors import Retryable
 from shared.records import DeadLetter, Record, utcnow
-
-TopicPartition = tuple[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +31,6 @@ class Limits:
 
 @dataclass
 class Flushed:
-    committable: dict[TopicPartition, int] = field(default_factory=dict)
     dead_letters: list[DeadLetter] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
 
@@ -94,11 +89,6 @@ class Sink:
             if result.dead_letters:
                 self.metrics.warehouse_errors.labels(kind="rejected").inc(
                     len(result.dead_letters))
-        offsets: dict[TopicPartition, int] = defaultdict(int)
-        for item in self._pending:
-            key = (item.topic, item.partition)
-            offsets[key] = max(offsets[key], item.offset + 1)
-        result.committable = dict(offsets)
         self._pending.clear()
         self._opened_at = None
         return result
