@@ -16,8 +16,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 
 
-def names_in(root: Path) -> list[str]:
-    return sorted(p.stem for p in (root / "gold").glob("*.json"))
+def names_in(root: Path, batches: tuple[str, ...] | None = None) -> list[str]:
+    """The gold files under `root`; with `batches`, only those of these held-out batches
+    (each batch has its own quality floor until its misses are read)."""
+    paths = sorted((root / "gold").glob("*.json"))
+    if batches is None:
+        return [p.stem for p in paths]
+    return [p.stem for p in paths if json.loads(p.read_text())["batch"] in batches]
 
 
 def seed_article(name: str, root: Path = SEEDS) -> tuple[Article, dict]:
