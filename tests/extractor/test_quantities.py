@@ -295,6 +295,20 @@ def test_plan_and_e_government_nouns() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("cấp mới 905 thẻ nhà báo, cấp lại 27 thẻ", [(905, "thẻ"), (27, "thẻ")]),
+        ("có 58/63 địa phương và 212 mạng xã hội", [(58, "địa phương"), (212, "mạng xã hội")]),
+        ("chặn 1.204 email chứa mã độc và 3,5 triệu thư rác",
+         [(1204, "email"), (3_500_000, "thư rác")]),
+        ("mạng lưới 5 mạng di động", [(5, "mạng")]),  # the shorter noun still reads
+    ],
+)
+def test_press_locality_and_cyber_nouns(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "qualifier"),
     [
         ("Lượng thư ước thực hiện năm 2021 là 1.204.330 bưu gửi", "estimate"),

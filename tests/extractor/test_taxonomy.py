@@ -39,6 +39,15 @@ from services.extractor.taxonomy import classify, indicators
         ("bản tin thời sự", "bản tin", "", "broadcasts"),
         ("xã hoàn thành tiêu chí thông tin- truyền thông", "xã", "", "ict_criterion_communes"),
         ("nhà cung cấp dịch vụ Internet", "nhà cung cấp", "", "postal_telecom_enterprises"),
+        ("thẻ", "thẻ", "cấp mới 905 thẻ nhà báo", "press_cards"),
+        ("cơ quan Trung ương", "cơ quan", "báo in gồm 80 cơ quan Trung ương", "press_organs"),
+        ("cơ quan", "cơ quan", "kiểm tra 12 cơ quan nhà nước", "other"),  # not press
+        ("đài truyền thanh", "đài truyền thanh", "", "broadcast_stations"),
+        ("cơ sở truyền thanh", "cơ sở", "", "broadcast_stations"),
+        ("tổ công nghệ số cộng đồng", "tổ công nghệ số", "", "community_digital_teams"),
+        ("người", "người", "thành lập 900 tổ công nghệ số với 4.000 người", "other"),
+        ("email lừa đảo", "email", "", "cyber_attacks"),
+        ("lượt phát tán virus", "lượt", "", "cyber_attacks"),
     ],
 )
 def test_classifies(label: str, unit: str, clause: str, code: str) -> None:
