@@ -109,7 +109,7 @@ class ChromeRules:
     counter_start: re.Pattern[str]
     counter_field: dict[str, str]
     counter_headings: frozenset[str]
-    drop_tags: tuple[str, ...]
+    drop_tags: frozenset[str]
     chrome_names: ChromeNames
     error_titles: tuple[str, ...]
     stopwords: frozenset[str]
@@ -142,7 +142,7 @@ def chrome_rules() -> ChromeRules:
         counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{alternation}|{headings})"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
-        drop_tags=tuple(data["html"]["drop_tags"]),
+        drop_tags=frozenset(data["html"]["drop_tags"]),
         chrome_names=ChromeNames.of(data["html"]["chrome_words"]),
         error_titles=tuple(data["html"]["error_titles"]),
         stopwords=frozenset(w.strip() for w in stopwords if w.strip()),

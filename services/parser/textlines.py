@@ -58,9 +58,24 @@ def split_normalised(text: str, sep: str) -> list[str]:
     """`text` cut at `sep` (a control character) into normalised, non-empty lines: what
     `normalise` gives line by line, done on the whole text at once when that can be."""
     text = _plain_spaces(text)
-    if not text.replace(sep, " ").isprintable():
+    if _other_spaces(text, sep):
         return [line for line in map(normalise, text.split(sep)) if line]
     return [line for part in _single_spaces(text).split(sep) if (line := part.strip(" "))]
+
+
+# str.split()'s whitespace but the kinds `_plain_spaces` turns into spaces.
+_OTHER_SPACES = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680",
+                 *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f",
+                 "\u3000")
+
+
+def _other_spaces(text: str, sep: str) -> bool:
+    """Whether `text` holds whitespace other than spaces and `sep`: one character search
+    each, where ``isprintable()`` on a whole page's text looks up every character."""
+    for space in _OTHER_SPACES:  # a loop, not any(…): no generator per call
+        if space != sep and space in text:
+            return True
+    return False
 
 
 def _plain_spaces(text: str) -> str:

@@ -51,6 +51,8 @@ def test_pagination_and_link_rows_go() -> None:
 @pytest.mark.parametrize("text", [
     "Sở  Thông tin\x1f\xa0 \x1fvà\tTruyền\nthông ",     # the usual whitespace: one pass
     "Hôm\u2003nay\x1f\u200b\x1f  Tổng:\u3000 1.204.556",  # other spaces: line by line
+    "Đang\x85online\x1f\x0b13\x1f\x1eTuần\u202f 2",      # C0/C1 and narrow spaces too
+    "Liên\x01hệ\x1f\u00ad Hotline",                      # not printable, not spaces
 ])
 def test_split_normalised_is_normalise_line_by_line(text: str) -> None:
     # The definition: str.split()'s whitespace (U+200B too) folded to one space.
