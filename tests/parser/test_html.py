@@ -5,8 +5,20 @@ from __future__ import annotations
 import time
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from services.parser.html import MAX_NESTING, block_lines, check_nesting, read_html
+from services.parser.html import (
+    INLINE_TAGS,
+    MAX_NESTING,
+    NO_TEXT_TAGS,
+    PARAGRAPH_TAGS,
+    VOID_INLINE_TAGS,
+    block_lines,
+    check_nesting,
+    read_html,
+    tag_id,
+)
+from services.parser.rules import chrome_rules
 from shared.errors import Rejected
 
 PROSE = ("Trong năm qua, Sở Thông tin và Truyền thông đã triển khai nhiều nhiệm vụ quan trọng, "
@@ -53,9 +65,23 @@ def test_published_time_meta_is_read() -> None:
     assert published is not None and published.isoformat() == "2024-12-27T16:05:00+07:00"
 
 
-def test_block_lines_split_at_blocks_and_breaks() -> None:
-    from selectolax.lexbor import LexborHTMLParser
+def test_tag_ids_are_those_of_parsed_elements() -> None:
+    # Walks match elements by lexbor's tag id: every name the parser looks for must have
+    # the id of the elements a page gives it, in any case and inside SVG too.
+    names = (INLINE_TAGS | VOID_INLINE_TAGS | PARAGRAPH_TAGS | NO_TEXT_TAGS
+             | chrome_rules().drop_tags | {"meta", "title"}) - {"head", "td"}
+    markup = "".join(f"<{name.upper()}></{name}>" for name in sorted(names))
+    tree = LexborHTMLParser(page(f"{markup}<table><tr><TD></td></tr></table><svg><a></a></svg>"))
+    parsed = {node.tag: node.tag_id for node in tree.root.traverse()}
+    for name in names | {"td", "head"}:
+        assert tag_id(name) == parsed[name], name
+    svg = tree.css("svg")[-1]
+    assert svg.child is not None and svg.child.tag_id == tag_id("a")
+    with pytest.raises(ValueError):
+        tag_id("portal-widget")
 
+
+def test_block_lines_split_at_blocks_and_breaks() -> None:
     body = LexborHTMLParser(page("<div>một <b>hai</b><br>ba<p>bốn</p>năm</div>")).body
     assert body is not None
     assert block_lines(body) == ["một hai", "ba", "bốn", "năm"]
