@@ -205,7 +205,7 @@ def _strip(found: dict[str, list[LexborNode]], tags: frozenset[str]) -> None:
     them: ``tree.strip_tags(tags)`` without its tree search per tag. An element inside
     one detached before it is detached from that subtree, which changes nothing."""
     for tag in tags:
-        for node in found[tag]:
+        for node in found.get(tag, ()):
             node.decompose(recursive=False)
 
 
