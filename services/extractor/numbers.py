@@ -39,6 +39,8 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 def parse_number(text: str) -> float:
     """The value of a number written the Vietnamese way (no scale word)."""
     text = text.strip()
+    if text.isdecimal():  # the usual case: plain digits (what \d matches), no pattern needed
+        return float(text)
     if _GROUPED.fullmatch(text):
         integer, _, fraction = text.partition(",")
         return float(integer.replace(".", "") + ("." + fraction if fraction else ""))

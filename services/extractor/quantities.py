@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from services.extractor.numbers import NUMBER, SCALES, parse_number
-from services.extractor.rules import fold, mentions, rules
+from services.extractor.rules import Rules, fold, mentions, rules
 
 _SCALE = re.compile(  # on the folded text
     r"\s*((?:nghìn|ngàn)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
@@ -74,9 +74,15 @@ def may_state_quantities(text: str) -> bool:
 
 
 def _has_word_number(lowered: str) -> bool:
-    # The substring test first: the pattern stops at every "b", "c", "h", "m", "s", "t".
-    return (mentions(lowered, _WORD_NUMBERS_SPACED)
-            and next(_word_numbers(lowered), None) is not None)
+    """Whether `_word_numbers` finds one, by substring searches: the pattern stops at every
+    "b", "c", "h", "m", "s", "t", and "hai " alone is in every "triển khai "."""
+    for word in _WORD_NUMBERS_SPACED:
+        at = lowered.find(word)
+        while at >= 0:
+            if not (at and _LETTER.match(lowered, at - 1)):
+                return True
+            at = lowered.find(word, at + 1)
+    return False
 
 
 def _word_numbers(lowered: str) -> Iterator[re.Match[str]]:
@@ -112,7 +118,7 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
     # Cheap tests once per sentence, so the per-number patterns below run only where
     # they can match: most sentences state no clock time and no target.
     clock = "giờ" in sentence
-    targets = mentions(lowered, r.targets)
+    targets: bool | None = None  # whether a target cue is mentioned, once a figure needs it
     found: list[Quantity] = []
     ratios = _ratios(sentence, lowered) if "/" in sentence else []
     matches = list(NUMBER.finditer(sentence, first))
@@ -131,8 +137,11 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         if (quantity is None
                 or _excluded_before(lowered, start)
                 or r.exclude_after.match(lowered, end)
-                or (clock and _clock_time(sentence[:start], sentence[end:]))
-                or (targets and r.target_pattern.search(lowered[max(0, start - 100):start]))):
+                or (clock and _clock_time(sentence[:start], sentence[end:]))):
+            continue
+        if targets is None:
+            targets = mentions(lowered, r.targets)
+        if targets and r.target_pattern.search(lowered[max(0, start - 100):start]):
             continue
         qualifier = _qualifier(lowered, start)
         if qualifier == "exact" and found and _RANGE.fullmatch(sentence, found[-1].end, start):
@@ -212,11 +221,25 @@ def _qualifier(lowered: str, start: int) -> str:
     """The hedge in the 40 characters before `start` of the folded sentence."""
     r = rules()
     before = lowered[max(0, start - 40):start]
-    tail = _without_colon(before)
-    if not (tail.endswith(r.qualifier_ends) or tail[-1:].isdigit()):
+    if not _may_be_hedged(_without_colon(before), r):
         return "exact"  # the usual case, decided without the pattern (see _excluded_before)
     hedge = r.qualifier_pattern.search(before)
     return r.qualifier_of[hedge[1] or hedge[2]] if hedge else "exact"
+
+
+def _may_be_hedged(tail: str, r: Rules) -> bool:
+    """Whether `tail` ends the way a `qualifier_pattern` match does: a hedge word or the
+    year of an estimate, maybe followed by one of its verbs. The pattern is anchored at
+    the end but re tries it from every position; "đạt", "là" alone end many figures'
+    text without a hedge, so the verb is looked behind here rather than passed on."""
+    if tail.endswith(r.qualifier_words) or tail[-1:].isdigit():
+        return True
+    for verb in r.hedge_verbs:
+        if tail.endswith(verb) and tail[-len(verb) - 1:-len(verb)].isspace():
+            rest = tail[:-len(verb)].rstrip()
+            if rest.endswith(r.qualifier_words) or rest[-1:].isdigit():
+                return True
+    return False
 
 
 def _excluded_before(lowered: str, start: int) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """A regex matching any of `words`, the longest first, written as a trie
     ("tin(?:, bài|/bài|…)?"): re tries the branches of a plain alternation one by one,
     so with two hundred nouns every number paid for two hundred failed literals; the
@@ -84,7 +84,8 @@ class Rules:
     noun_before: re.Pattern[str]
     unit_aliases: dict[str, str]
     qualifier_pattern: re.Pattern[str]
-    qualifier_ends: tuple[str, ...]  # what a qualifier_pattern match can end with
+    qualifier_words: tuple[str, ...]  # the hedges a qualifier_pattern match ends with
+    hedge_verbs: tuple[str, ...]  # or one of these after the hedge
     qualifier_of: dict[str, str]
     vague_pattern: re.Pattern[str]
     vague_value: dict[str, float]
@@ -105,35 +106,36 @@ def rules() -> Rules:
     qualifier_of = {w.lower(): kind for kind, words in data["qualifiers"].items() for w in words}
     vague = {k.lower(): float(v) for k, v in data["vague"].items()}
     return Rules(
-        unit_pattern=re.compile(rf"\s*({_alternation(_lower(nouns))})(?![\wà-ỹ])"),
-        noun_before=re.compile(rf"(?<![\wà-ỹ])({_alternation(_lower(nouns))})\s*$"),
+        unit_pattern=re.compile(rf"\s*({alternation(_lower(nouns))})(?![\wà-ỹ])"),
+        noun_before=re.compile(rf"(?<![\wà-ỹ])({alternation(_lower(nouns))})\s*$"),
         unit_aliases=aliases,
         # The hedge, then maybe a verb, right before the figure; an estimate may name its
         # year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi").
         qualifier_pattern=re.compile(
-            rf"(?:^|[\s(:,])(?:({_alternation(list(qualifier_of))})|"
-            rf"({_alternation(_lower(data['qualifiers']['estimate']))})\s+(?:cả\s+)?năm\s+(?:19|20)\d\d)"
+            rf"(?:^|[\s(:,])(?:({alternation(list(qualifier_of))})|"
+            rf"({alternation(_lower(data['qualifiers']['estimate']))})\s+(?:cả\s+)?năm\s+(?:19|20)\d\d)"
             rf"(?:\s+(?:{'|'.join(_HEDGE_VERBS)}))?\s*:?\s*$"),
-        qualifier_ends=(*qualifier_of, *_HEDGE_VERBS),
+        qualifier_words=tuple(qualifier_of),
+        hedge_verbs=_HEDGE_VERBS,
         qualifier_of=qualifier_of,
-        vague_pattern=re.compile(rf"\b({_alternation(list(vague))})\s+"),
+        vague_pattern=re.compile(rf"\b({alternation(list(vague))})\s+"),
         vague_value=vague,
         money_cues=tuple(c.lower() for c in data["money"]["cues"]),
         targets=tuple(_lower(data["exclude"]["targets"])),
         currency_pattern=re.compile(
-            rf"\s*({_alternation(data['money']['currency'])})(?![\wà-ỹ])"),
+            rf"\s*({alternation(data['money']['currency'])})(?![\wà-ỹ])"),
         exclude_before=re.compile(
             rf"(?:^|[\s(]){_not_after(_lower(data['exclude']['not_after']))}"
-            rf"({_alternation(_lower(data['exclude']['before']))})\s*:?\s*$"),
+            rf"({alternation(_lower(data['exclude']['before']))})\s*:?\s*$"),
         exclude_before_ends=tuple(_lower(data["exclude"]["before"])),
         exclude_after=re.compile(
-            rf"\s*({_alternation(_lower(data['exclude']['after']))})(?![\wà-ỹ])"),
+            rf"\s*({alternation(_lower(data['exclude']['after']))})(?![\wà-ỹ])"),
         # The cue's clause runs to the figure; a colon right after the cue ("Mục tiêu:
         # 80% …") or a comma closing its deadline ("Phấn đấu đến năm 2025, 80% …",
         # "… giai đoạn 2021-2025, …") does not end it. "Thực hiện mục tiêu năm 2023, Sở
         # đã cấp 12 giấy phép" (no deadline) reports results.
         target_pattern=re.compile(
-            rf"(?<![\wà-ỹ])({_alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])\s*:?"
+            rf"(?<![\wà-ỹ])({alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])\s*:?"
             r"(?:\s+(?:từ nay\s+)?(?:(?:đến|tới)(?:\s+hết)?\s+năm\s+(?:19|20)\d\d"
             r"|giai đoạn\s+[\d\s\-–]+?)\s*,)?[^,;:]*$"),
     )

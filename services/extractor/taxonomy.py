@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from services.extractor.rules import alternation
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.toml"
 
@@ -17,19 +20,16 @@ class Indicator:
     any: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
 
-    def matches(self, context: str) -> bool:
-        """Whether the lower-case `context` has the words (the unit is matched by
-        `_for_unit`). Plain loops, not all()/any() over generators: this runs ~25
-        times per quantity, and the generators cost 5x the word tests themselves."""
-        for word in self.all:
-            if word not in context:
-                return False
-        if not self.any:
-            return True
-        for word in self.any:
-            if word in context:
-                return True
-        return False
+
+@dataclass(frozen=True, slots=True)
+class _UnitTable:
+    """The indicators a quantity in one unit may be, as bits over their words: testing
+    ~25 indicators' words one substring at a time, for each of two or three contexts per
+    quantity, cost more than the rest of the quantity's event."""
+
+    words: re.Pattern[str]  # any word of these indicators (the longest one at a place)
+    bits: dict[str, int]  # a word found -> the bits of every word it starts with
+    rows: tuple[tuple[str, int, int], ...]  # (code, bits of `all`, bits of `any`), in order
 
 
 @cache
@@ -42,27 +42,47 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @cache
-def _for_unit(unit: str) -> tuple[Indicator, ...]:
+def _for_unit(unit: str) -> _UnitTable:
     """The indicators a quantity in `unit` may be, in file order (the unit set is small,
-    so this is cached once per unit, not per text)."""
-    return tuple(i for i in indicators()
-                 if i.code != "other" and (not i.units or unit in i.units))
+    so this is built once per unit, not per text)."""
+    candidates = [i for i in indicators()
+                  if i.code != "other" and (not i.units or unit in i.units)]
+    words = sorted({w for i in candidates for w in (*i.all, *i.any)})
+    bit = {w: 1 << k for k, w in enumerate(words)}
+    # The pattern finds the longest word at each place; the shorter ones it starts with
+    # ("điện thoại" in "điện thoại thông minh") are there too.
+    starts = {w: sum(bit[v] for v in words if w.startswith(v)) for w in words}
+    rows = tuple((i.code, sum(bit[w] for w in i.all), sum(bit[w] for w in i.any))
+                 for i in candidates)
+    # ("(?!)" matches nowhere: an empty alternation would match everywhere.)
+    return _UnitTable(re.compile(alternation(words) or "(?!)"), starts, rows)
+
+
+def _words_in(lowered: str, table: _UnitTable) -> int:
+    """The bits of the table's words that occur in `lowered`, anywhere (as substrings:
+    "internet" in "thuê bao internet", overlapping ones too)."""
+    present = 0
+    found = table.words.search(lowered)
+    while found:
+        present |= table.bits[found.group()]
+        found = table.words.search(lowered, found.start() + 1)
+    return present
 
 
 def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
-    """The code of the first indicator that fits the label, else the clause around the
-    figure, else `sentence` — the caller passes the `;` clause the figure stands in
-    ("xử phạt … 23 trường hợp với tổng số tiền 187,5 triệu đồng": the fine's clause
-    alone does not say what the money is). It is consulted only for money and rates,
-    which name their measure once up front; counts in a long sentence would borrow a
-    neighbour's indicator."""
-    candidates = _for_unit(unit)
+    """The code of the first indicator whose `all` words all occur in the label and one
+    of whose `any` words does (if it lists any), else in the clause around the figure,
+    else in `sentence` — the caller passes the `;` clause the figure stands in ("xử phạt …
+    23 trường hợp với tổng số tiền 187,5 triệu đồng": the fine's clause alone does not
+    say what the money is). It is consulted only for money and rates, which name their
+    measure once up front; counts in a long sentence would borrow a neighbour's indicator."""
+    table = _for_unit(unit)
     contexts = [label, f"{label} {clause}"]
     if unit in ("VND", "percent"):
         contexts.append(f"{label} {sentence}")
     for context in contexts:
-        lowered = context.lower()  # only when reached: most labels settle it alone
-        for indicator in candidates:
-            if indicator.matches(lowered):
-                return indicator.code
+        present = _words_in(context.lower(), table)
+        for code, needed, one_of in table.rows:
+            if present & needed == needed and (not one_of or present & one_of):
+                return code
     return "other"

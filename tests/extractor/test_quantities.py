@@ -166,6 +166,9 @@ def test_text_without_digits_or_vague_amounts_states_no_quantity() -> None:
     assert may_state_quantities("cấp 12 giấy phép")
     assert may_state_quantities("thu hút hàng nghìn lượt người")
     assert may_state_quantities("Sở tổ chức hai hội nghị")  # a count written as a word
+    # "hai " inside "khai " is no count, but one further on is
+    assert not may_state_quantities("Sở triển khai kế hoạch")
+    assert may_state_quantities("Sở triển khai hai hội nghị")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from services.extractor.rules import _alternation, fold, mentions, rules
+from services.extractor.rules import alternation, fold, mentions, rules
 
 
 def test_fold_lowers_and_keeps_every_offset() -> None:
@@ -36,7 +36,7 @@ WORDS = ["tin", "tin bài", "tin, bài", "trạm", "trạm BTS", "trang", "đ", 
 def test_the_trie_matches_what_a_longest_first_alternation_matches(text: str) -> None:
     plain = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
     expected = re.match(rf"(?:{plain})(?![\wà-ỹ])", text)
-    got = re.match(rf"(?:{_alternation(WORDS)})(?![\wà-ỹ])", text)
+    got = re.match(rf"(?:{alternation(WORDS)})(?![\wà-ỹ])", text)
     assert (got and got.group()) == (expected and expected.group())
 
 

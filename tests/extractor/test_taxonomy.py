@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.extractor.taxonomy import classify, indicators
+from services.extractor.taxonomy import Indicator, classify, indicators
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,35 @@ def test_codes_are_unique_and_other_is_the_fallback() -> None:
     codes = [i.code for i in indicators()]
     assert len(codes) == len(set(codes))
     assert "other" in codes
+
+
+def _first_by_substrings(context: str, unit: str) -> str | None:
+    """The plain reading of the taxonomy: the first indicator (for the unit) whose `all`
+    words all occur in the lower-cased context and one of whose `any` words does."""
+    def fits(i: Indicator) -> bool:
+        return (all(w in context for w in i.all)
+                and (not i.any or any(w in context for w in i.any)))
+    return next((i.code for i in indicators() if i.code != "other"
+                 and (not i.units or unit in i.units) and fits(i)), None)
+
+
+
+def _phrases() -> list[str]:
+    """Every taxonomy word, every two side by side, and every two sharing whole words
+    ("chi trả qua tài khoản" + "tài khoản định danh")."""
+    words = sorted({w for i in indicators() for w in (*i.all, *i.any)})
+    out = [*words, *(f"{a} {b}" for a in words for b in words)]
+    for a in words:
+        for b in words:
+            out += [a + b[len(a) - k:] for k in range(1, len(a))
+                    if a[k - 1] == " " and b.startswith(a[k:] + " ")]
+    return out
+
+
+def test_a_word_counts_wherever_it_occurs() -> None:
+    # Found inside a longer word ("xử lý" in "xử lý vi phạm") or overlapping another
+    # ("tài khoản định danh" in "chi trả qua tài khoản định danh"), a word still counts.
+    for phrase in _phrases():
+        assert classify(phrase, "người", "") == (_first_by_substrings(phrase, "người")
+                                                 or _first_by_substrings(f"{phrase} ", "người")
+                                                 or "other"), phrase
