@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
@@ -124,8 +125,8 @@ class _DocumentContext:
     def __init__(self, article: Article, published: dt.date | None,
                  pieces: list[Span]) -> None:
         self.published = published
-        body = [p.text for p in pieces if p.text.strip() != article.title]
-        lead = "\n".join(body[:2])
+        body = (p.text for p in pieces if p.text.strip() != article.title)
+        lead = "\n".join(islice(body, 2))  # (not every paragraph stripped to find two)
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
@@ -207,16 +208,19 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     q = quantities[i]
     prev_end = quantities[i - 1].end if i else 0
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
-    before = sentence[max(prev_end, q.start - 160):q.start]
-    before = before[max(before.rfind(";"), before.rfind("(")) + 1:]  # from its clause's start
+    reach = max(prev_end, q.start - 160)
+    # from its clause's start
+    begin = max(reach, sentence.rfind(";", reach, q.start) + 1,
+                sentence.rfind("(", reach, q.start) + 1)
+    before = sentence[begin:q.start]
     # A count's label comes from before the number only after a measure word; without
     # one there (before stripping, which only shortens the text) the costly strip of
-    # the verbs and hedges would be thrown away.
-    if q.unit in ("percent", "VND") or _MEASURE.search(fold(before)):
+    # the verbs and hedges would be thrown away. (The sentence's fold is at hand.)
+    if q.unit in ("percent", "VND") or _MEASURE.search(fold(sentence)[begin:q.start]):
         before = _strip_trailing(before).strip(" ,:-–")
     else:
         before = ""
-    measure = _MEASURE.search(fold(before))
+    measure = _MEASURE.search(fold(before)) if before else None
     after = sentence[q.end:min(next_start, q.end + 160)]
     if phrase_end := _PHRASE_END.search(after):
         after = after[:phrase_end.start()]

@@ -141,19 +141,33 @@ def _year_phrase(text: str) -> re.Match[str] | None:
         start = word.start() - 1
         if start < 0 or text[start] not in "Nn":
             continue
-        frame_start = len(text[:start].rstrip()) - _FRAME_REACH
-        rest = text[word.end():]
-        stop = len(text) - len(rest.lstrip()) + 1
+        frame_start = _spaces_before(text, start) - _FRAME_REACH
+        stop = _spaces_after(text, word.end()) + 1
         if m := _YEAR_PHRASE.search(text, max(0, frame_start), stop):
             return m
     return None
+
+
+def _spaces_before(text: str, end: int) -> int:
+    """Where the white space that ends at `end` starts (`len(text[:end].rstrip())` without
+    copying the text before: the lead is searched at each "năm 20xx" it names)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _spaces_after(text: str, start: int) -> int:
+    """Where the white space from `start` on ends."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
 
 
 def _bare_year(text: str) -> re.Match[str] | None:
     """`_BARE_YEAR.search(text)`, searched only right before each "20xx,": the pattern
     opens on a \\b, which re would try at every position."""
     for year in _YEAR_COMMA.finditer(text):
-        frame_start = len(text[:year.start()].rstrip()) - len("riêng")  # its longest word
+        frame_start = _spaces_before(text, year.start()) - len("riêng")  # its longest word
         if m := _BARE_YEAR.search(text, max(0, frame_start), year.end()):
             return m
     return None

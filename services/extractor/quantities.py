@@ -74,15 +74,9 @@ def may_state_quantities(text: str) -> bool:
 
 
 def _has_word_number(lowered: str) -> bool:
-    """Whether `_word_numbers` finds one, by substring searches: the pattern stops at every
-    "b", "c", "h", "m", "s", "t", and "hai " alone is in every "triển khai "."""
-    for word in _WORD_NUMBERS_SPACED:
-        at = lowered.find(word)
-        while at >= 0:
-            if not (at and _LETTER.match(lowered, at - 1)):
-                return True
-            at = lowered.find(word, at + 1)
-    return False
+    # The substring test first: the pattern stops at every "b", "c", "h", "m", "s", "t".
+    return (mentions(lowered, _WORD_NUMBERS_SPACED)
+            and next(_word_numbers(lowered), None) is not None)
 
 
 def _word_numbers(lowered: str) -> Iterator[re.Match[str]]:
@@ -97,9 +91,11 @@ def abbreviations(text: str) -> Abbreviations:
     "HS" mean "hồ sơ" in that article only (elsewhere HS may be học sinh)."""
     r = rules()
     out: dict[str, str] = {}
-    lowered = fold(text)
     for m in _DEFINED.finditer(text):
-        noun = r.noun_before.search(lowered, max(0, m.start() - 40), m.start())
+        # The noun is looked for in the 40 characters before; only they (and one more, for
+        # the pattern's look-behind) are folded, not the whole article.
+        reach, edge = max(0, m.start() - 40), max(0, m.start() - 41)
+        noun = r.noun_before.search(fold(text[edge:m.start()]), reach - edge)
         if noun and m[1] not in out:
             out[m[1]] = r.unit_aliases.get(noun[1], noun[1])
     return tuple(out.items())

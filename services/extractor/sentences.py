@@ -52,6 +52,8 @@ def sentences(paragraph: Span) -> list[Span]:
 
 def _span(base: int, body: str, start: int, end: int) -> Span:
     piece = body[start:end]
+    if not (piece[:1].isspace() or piece[-1:].isspace()):
+        return Span(base + start, base + end, piece)  # the usual case: nothing to strip
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
     return Span(base + start + lead, base + start + lead + len(piece), piece)

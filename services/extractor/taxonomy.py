@@ -51,7 +51,7 @@ def _for_unit(unit: str) -> _UnitTable:
     bit = {w: 1 << k for k, w in enumerate(words)}
     # The pattern finds the longest word at each place; the shorter ones it starts with
     # ("điện thoại" in "điện thoại thông minh") are there too.
-    starts = {w: sum(bit[v] for v in words if w.startswith(v)) for w in words}
+    starts = {w: sum(bit.get(w[:k], 0) for k in range(1, len(w) + 1)) for w in words}
     rows = tuple((i.code, sum(bit[w] for w in i.all), sum(bit[w] for w in i.any))
                  for i in candidates)
     # ("(?!)" matches nowhere: an empty alternation would match everywhere.)
@@ -77,12 +77,18 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     say what the money is). It is consulted only for money and rates, which name their
     measure once up front; counts in a long sentence would borrow a neighbour's indicator."""
     table = _for_unit(unit)
-    contexts = [label, f"{label} {clause}"]
-    if unit in ("VND", "percent"):
-        contexts.append(f"{label} {sentence}")
-    for context in contexts:
-        present = _words_in(context.lower(), table)
-        for code, needed, one_of in table.rows:
-            if present & needed == needed and (not one_of or present & one_of):
-                return code
-    return "other"
+    # Each part lower-cased once and only when reached: most labels settle it alone.
+    label = label.lower()
+    code = _first_fitting(label, table) or _first_fitting(f"{label} {clause.lower()}", table)
+    if not code and unit in ("VND", "percent"):
+        code = _first_fitting(f"{label} {sentence.lower()}", table)
+    return code or "other"
+
+
+def _first_fitting(lowered: str, table: _UnitTable) -> str | None:
+    """The first indicator, in file order, whose words the lower-cased context has."""
+    present = _words_in(lowered, table)
+    for code, needed, one_of in table.rows:
+        if present & needed == needed and (not one_of or present & one_of):
+            return code
+    return None
