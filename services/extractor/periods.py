@@ -112,11 +112,13 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         if 1 <= month <= 12:
             candidates.append((m.start(), Period(dt.date(year, month, 1),
                                                  _month_end(year, month), _label(text, m))))
-    if m := _year_phrase(text):
+    # Both forms below name a year: a sentence with no "19" nor "20" is not scanned for them.
+    names_year = "20" in text or "19" in text
+    if names_year and (m := _year_phrase(text)):
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
                                               m[1])))
-    elif mentions(lowered, _BARE_YEAR_WORDS) and (m := _bare_year(text)):
+    elif names_year and mentions(lowered, _BARE_YEAR_WORDS) and (m := _bare_year(text)):
         year = int(m[1])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
                                               m.group())))

@@ -30,6 +30,7 @@ class _UnitTable:
     words: re.Pattern[str]  # any word of these indicators (the longest one at a place)
     bits: dict[str, int]  # a word found -> the bits of every word it starts with
     rows: tuple[tuple[str, int, int], ...]  # (code, bits of `all`, bits of `any`), in order
+    wordless: str | None  # the first that lists no words: all a context without any can be
 
 
 @cache
@@ -55,7 +56,8 @@ def _for_unit(unit: str) -> _UnitTable:
     rows = tuple((i.code, sum(bit[w] for w in i.all), sum(bit[w] for w in i.any))
                  for i in candidates)
     # ("(?!)" matches nowhere: an empty alternation would match everywhere.)
-    return _UnitTable(re.compile(alternation(words) or "(?!)"), starts, rows)
+    wordless = next((code for code, needed, one_of in rows if not needed | one_of), None)
+    return _UnitTable(re.compile(alternation(words) or "(?!)"), starts, rows, wordless)
 
 
 def _words_in(lowered: str, table: _UnitTable) -> int:
@@ -88,6 +90,8 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
 def _first_fitting(lowered: str, table: _UnitTable) -> str | None:
     """The first indicator, in file order, whose words the lower-cased context has."""
     present = _words_in(lowered, table)
+    if not present:
+        return table.wordless  # (about half the labels: "tin", "bài", "lượt")
     for code, needed, one_of in table.rows:
         if present & needed == needed and (not one_of or present & one_of):
             return code

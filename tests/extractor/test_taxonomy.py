@@ -48,6 +48,7 @@ from services.extractor.taxonomy import Indicator, classify, indicators
         ("người", "người", "thành lập 900 tổ công nghệ số với 4.000 người", "other"),
         ("email lừa đảo", "email", "", "cyber_attacks"),
         ("lượt phát tán virus", "lượt", "", "cyber_attacks"),
+        ("bài", "bài", "đăng 120 bài", "news_published"),  # no word at all: by its unit
     ],
 )
 def test_classifies(label: str, unit: str, clause: str, code: str) -> None:
