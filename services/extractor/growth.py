@@ -77,6 +77,8 @@ def find_changes(sentence: str, quantities: list[Quantity]) -> dict[int, Change]
 
 def _attach_to_levels(sentence: str, quantities: list[Quantity], growth_idx: list[int],
                       changes: dict[int, Change]) -> None:
+    if not growth_idx:
+        return  # most sentences state no growth rate
     levels = [i for i in range(len(quantities)) if i not in growth_idx]
     runs: list[list[int]] = []
     for i in growth_idx:
