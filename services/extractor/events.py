@@ -27,9 +27,10 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # _TRAILING, _MEASURE and the _BASELINE patterns are lower-case and run on the folded
 # text (see rules.py: re's IGNORECASE is several times slower on word lists).
-_TRAILING = re.compile(
-    r"(?:\s|:|,|\b(?:ước đạt|ước tính|ước|đạt|là|có|đã có|với|gồm|khoảng|gần|hơn|trên|"
-    r"tăng trưởng|tăng|giảm|thêm|được|đã|chiếm|với số lượng)\b)+$")
+_FILLER = ("ước đạt", "ước tính", "ước", "đạt", "là", "có", "đã có", "với", "gồm", "khoảng",
+           "gần", "hơn", "trên", "tăng trưởng", "tăng", "giảm", "thêm", "được", "đã", "chiếm",
+           "với số lượng")
+_TRAILING = re.compile(rf"(?:\s|:|,|\b(?:{'|'.join(_FILLER)})\b)+$")
 # The measure words, grouped by first letter: each group opens on its letter and looks
 # behind from there (what a leading \b says), so re skips ahead to those letters
 # instead of trying the words at every position.
@@ -250,7 +251,16 @@ def _strip_trailing(text: str) -> str:
 
 
 def _without_trailing(text: str) -> str:
-    filler = _TRAILING.search(fold(text))
+    lowered = fold(text)
+    end = len(lowered)
+    while end and (lowered[end - 1].isspace() or lowered[end - 1] in ":,"):
+        end -= 1
+    if not lowered.endswith(_FILLER, 0, end):
+        # Without a filler word before them, the spaces, colons and commas at the end are
+        # all `_TRAILING` can match: decided without the pattern, which re tries from
+        # every position (most figures have only a space before them).
+        return text[:end]
+    filler = _TRAILING.search(lowered)
     return text[:filler.start()] if filler else text
 
 
