@@ -98,20 +98,23 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         if year:
             candidates.append((m.start(), Period(dt.date(year, 3 * q - 2, 1),
                                                  _month_end(year, 3 * q), _label(text, m))))
-    until = _UNTIL_MONTH.search(lowered) if has_month and "đến" in lowered else None
+    # An "(tính) đến hết tháng 9/2021" ends with what _MONTH finds: without one, no range
+    # to a month is looked for (its pattern stops at every "t").
+    month = _MONTH.search(lowered) if has_month else None
+    until = _UNTIL_MONTH.search(lowered) if month and "đến" in lowered else None
     if until:
         first, last, year = int(until[1] or 1), int(until[2]), int(until[3])
         if 1 <= first <= last <= 12:
             candidates.append((until.start(), Period(dt.date(year, first, 1),
                                                      _month_end(year, last),
                                                      _label(text, until))))
-    if (has_month and (m := _MONTH.search(lowered)) and not (until and until.start() <= m.start()
-                                                             < until.end())
-            and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
-        month, year = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            candidates.append((m.start(), Period(dt.date(year, month, 1),
-                                                 _month_end(year, month), _label(text, m))))
+    if (month and not (until and until.start() <= month.start() < until.end())
+            and not _COMPARED.search(lowered, max(0, month.start() - 20), month.start())):
+        number, year = int(month[1]), int(month[2])
+        if 1 <= number <= 12:
+            candidates.append((month.start(), Period(dt.date(year, number, 1),
+                                                     _month_end(year, number),
+                                                     _label(text, month))))
     # Both forms below name a year: a sentence with no "19" nor "20" is not scanned for them.
     names_year = "20" in text or "19" in text
     if names_year and (m := _year_phrase(text)):
