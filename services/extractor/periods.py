@@ -56,6 +56,8 @@ _YEAR_PHRASE = re.compile(
 # (an opening "[Nn]" would stop it at every n).
 _YEAR_WORD = re.compile(rf"ăm\s+{_YEAR}")
 _FRAME_REACH = 30  # more than the longest frame word ("Tính đến") before the spaces
+_FRAME_WORDS = ("trong", "cả", "hết", "qua", "tính đến", "đến hết")  # its words, lower-cased
+_FRAME_WORD_LENGTH = max(map(len, _FRAME_WORDS))
 # "Chỉ riêng 2015, …", "Trong 2023, …": a year without "năm" opening the sentence's frame.
 _BARE_YEAR = re.compile(rf"\b(?:[Tt]rong|[Rr]iêng|[Cc]ả)\s+{_YEAR}(?=\s*,)")
 _BARE_YEAR_WORDS = ("trong", "riêng", "cả")  # its frame words, for a substring test first
@@ -146,11 +148,22 @@ def _year_phrase(text: str) -> re.Match[str] | None:
         start = word.start() - 1
         if start < 0 or text[start] not in "Nn":
             continue
-        frame_start = _spaces_before(text, start) - _FRAME_REACH
+        spaces = _spaces_before(text, start)
+        if not _may_frame(text, spaces):
+            continue  # "chủ đề năm 2022", "so với năm 2023": no frame before it
+        frame_start = spaces - _FRAME_REACH
         stop = _spaces_after(text, word.end()) + 1
         if m := _YEAR_PHRASE.search(text, max(0, frame_start), stop):
             return m
     return None
+
+
+def _may_frame(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends the way a `_YEAR_PHRASE` frame does: nothing, a comma,
+    semicolon or colon, or one of its words. A test before the pattern, which re tries
+    at every position of its window: most "năm 20xx" in a report are framed by neither."""
+    return (end == 0 or text[end - 1] in ",;:"
+            or text[max(0, end - _FRAME_WORD_LENGTH):end].lower().endswith(_FRAME_WORDS))
 
 
 def _spaces_before(text: str, end: int) -> int:

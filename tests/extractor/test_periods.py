@@ -18,6 +18,10 @@ D = dt.date
         ("báo cáo tháng 6/2022", D(2022, 6, 1), D(2022, 6, 30)),
         ("9 tháng đầu năm 2024", D(2024, 1, 1), D(2024, 9, 30)),
         ("lũy kế cả năm 2021", D(2021, 1, 1), D(2021, 12, 31)),
+        # each frame of a bare "năm 20xx": after a separator, "tính đến", "đến hết"
+        ("Về kết quả, năm 2022 Sở đã cấp", D(2022, 1, 1), D(2022, 12, 31)),
+        ("Tính đến năm 2023, toàn tỉnh có", D(2023, 1, 1), D(2023, 12, 31)),
+        ("Đến hết năm 2023 có 5 xã", D(2023, 1, 1), D(2023, 12, 31)),
     ],
 )
 def test_named_periods(text: str, start: dt.date, end: dt.date) -> None:
