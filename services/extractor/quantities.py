@@ -17,7 +17,7 @@ from services.extractor.numbers import NUMBER, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
 
 _SCALE = re.compile(  # on the folded text
-    r"\s*((?:nghìn|ngàn)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
+    r"\s*((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 _HAS_DIGIT = re.compile(r"\d")

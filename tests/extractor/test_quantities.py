@@ -323,3 +323,9 @@ def test_press_locality_and_cyber_nouns(sentence: str, expected: list) -> None:
 def test_an_estimate_may_name_its_year_before_the_figure(sentence: str, qualifier: str) -> None:
     [q] = find_quantities(sentence)
     assert q.qualifier == qualifier
+
+
+def test_a_million_billion_is_one_scale() -> None:
+    value, unit, qualifier = one("tổng vốn huy động đạt trên 2,3 triệu tỷ đồng")
+    assert (pytest.approx(value), unit, qualifier) == (2.3e15, "VND", "at_least")
+
