@@ -55,6 +55,8 @@ _CLOCK_RANGE_END = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)
 _CLOCK_EARLIER = re.compile(r"\d\s*giờ\s*\d|\b(?:lúc|từ)\s*\d{1,2}\s*giờ", re.IGNORECASE)
 _RANGE_AHEAD = re.compile(r"\s*giờ\s*(?:-|–|đến|tới)\s*\d")
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
+# What ends a clause between a measure phrase and its figure ("số hồ sơ …, đạt 95").
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 _TIME_NOUNS = frozenset({"giờ", "phút", "ngày", "tuần", "tháng"})
 _CLOCK_MINUTES = re.compile(r"\d\s*giờ\s*$")
 
@@ -136,6 +138,8 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         quantity = _read_unit(sentence, lowered, m, value, defined)
         if quantity is None:
             quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value, defined)
+        if quantity is None:
+            quantity = _measured_before(lowered, m, value)
         if (quantity is None
                 or _excluded_before(lowered, start)
                 or r.exclude_after.match(lowered, end)
@@ -219,6 +223,52 @@ def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Ma
     return m.end("num"), value * factor, unit, money
 
 
+def _measured_before(lowered: str, m: re.Match[str],
+                     value: float) -> tuple[int, float, str, bool] | None:
+    """"số hồ sơ được giải quyết là 1.234": a figure with nothing after it that says what
+    it counts, right after a measure verb ("là", "đạt", "lên tới", maybe hedged) whose
+    clause opens with a measure phrase ("số", "tổng số", "số lượng" and a listed noun):
+    it counts that noun. A plain run of five digits or more, or one with a leading zero,
+    is a code or a phone number, not a count (counts that long are written "12.345")."""
+    r = rules()
+    num, start = m["num"], m.start("num")
+    if num.isdecimal() and (len(num) > 4 or (len(num) > 1 and num[0] == "0")):
+        return None
+    tail = _without_colon(lowered[max(0, start - 200):start])
+    if not tail.endswith(r.measure_ends):
+        return None  # the usual case: most figures without a noun follow no measure verb
+    clause = _measure_clause(tail, r)
+    if clause is None:
+        return None
+    phrases = list(r.measure_pattern.finditer(clause))  # the last one is the figure's
+    if not phrases or _CLAUSE_BREAK.search(clause, phrases[-1].end()):
+        return None
+    phrase = phrases[-1]
+    end = m.end("num")
+    if scale := _SCALE.match(lowered, end):
+        end, value = scale.end(), value * SCALES[_scale_word(scale)]
+    return end, value, r.unit_aliases.get(phrase[1], phrase[1]), False
+
+
+def _measure_clause(tail: str, r: Rules) -> str | None:
+    """The text before the measure verb that ends `tail`, maybe hedged ("đạt hơn",
+    "ước đạt"), or None when no measure verb ends it."""
+    for hedge in r.qualifier_words:
+        if _ends_with_word(tail, hedge):
+            if hedge.endswith(r.measure_verbs):  # "ước đạt": the hedge brings its verb
+                return tail[:-len(hedge)]
+            tail = tail[:-len(hedge)].rstrip()  # "đạt hơn": the verb stands before it
+            break
+    for verb in r.measure_verbs:
+        if _ends_with_word(tail, verb):
+            return tail[:-len(verb)]
+    return None
+
+
+def _ends_with_word(text: str, word: str) -> bool:
+    return text.endswith(word) and text[-len(word) - 1:-len(word)] in (" ", "")
+
+
 def _qualifier(lowered: str, start: int) -> str:
     """The hedge in the 40 characters before `start` of the folded sentence."""
     r = rules()
@@ -231,9 +281,14 @@ def _qualifier(lowered: str, start: int) -> str:
 
 def _may_be_hedged(tail: str, r: Rules) -> bool:
     """Whether `tail` ends the way a `qualifier_pattern` match does: a hedge word or the
-    year of an estimate, maybe followed by one of its verbs. The pattern is anchored at
-    the end but re tries it from every position; "đạt", "là" alone end many figures'
-    text without a hedge, so the verb is looked behind here rather than passed on."""
+    year of an estimate, maybe followed by one of its verbs and a filler. The pattern is
+    anchored at the end but re tries it from every position; "đạt", "là" alone end many
+    figures' text without a hedge, so the verb is looked behind here rather than passed
+    on."""
+    for filler in r.hedge_fillers:
+        if tail.endswith(filler) and tail[-len(filler) - 1:-len(filler)].isspace():
+            tail = tail[:-len(filler)].rstrip()
+            break
     if tail.endswith(r.qualifier_words) or tail[-1:].isdigit():
         return True
     for verb in r.hedge_verbs:

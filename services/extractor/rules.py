@@ -86,6 +86,7 @@ class Rules:
     qualifier_pattern: re.Pattern[str]
     qualifier_words: tuple[str, ...]  # the hedges a qualifier_pattern match ends with
     hedge_verbs: tuple[str, ...]  # or one of these after the hedge
+    hedge_fillers: tuple[str, ...]  # and maybe one of these before the figure
     qualifier_of: dict[str, str]
     vague_pattern: re.Pattern[str]
     vague_value: dict[str, float]
@@ -96,6 +97,9 @@ class Rules:
     exclude_before_ends: tuple[str, ...]  # what an exclude_before match can end with
     exclude_after: re.Pattern[str]  # matched at the end of the number
     target_pattern: re.Pattern[str]
+    measure_pattern: re.Pattern[str]  # "số hồ sơ": group 1 the counted noun
+    measure_verbs: tuple[str, ...]
+    measure_ends: tuple[str, ...]  # what the text before such a figure can end with
 
 
 @cache
@@ -103,20 +107,22 @@ def rules() -> Rules:
     data = tomllib.loads((DATA / "rules.toml").read_text(encoding="utf-8"))
     aliases = {u["noun"].lower(): u["as"] for u in data["unit"]}
     nouns = list(data["units"]["nouns"]) + list(aliases)
+    fillers = _lower(data["qualifiers"].pop("fillers"))
     qualifier_of = {w.lower(): kind for kind, words in data["qualifiers"].items() for w in words}
     vague = {k.lower(): float(v) for k, v in data["vague"].items()}
     return Rules(
         unit_pattern=re.compile(rf"\s*({alternation(_lower(nouns))})(?![\wà-ỹ])"),
         noun_before=re.compile(rf"(?<![\wà-ỹ])({alternation(_lower(nouns))})\s*$"),
         unit_aliases=aliases,
-        # The hedge, then maybe a verb, right before the figure; an estimate may name its
-        # year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi").
+        # The hedge, then maybe a verb and a filler, right before the figure; an estimate
+        # may name its year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi").
         qualifier_pattern=re.compile(
             rf"(?:^|[\s(:,])(?:({alternation(list(qualifier_of))})|"
             rf"({alternation(_lower(data['qualifiers']['estimate']))})\s+(?:cả\s+)?năm\s+(?:19|20)\d\d)"
-            rf"(?:\s+(?:{'|'.join(_HEDGE_VERBS)}))?\s*:?\s*$"),
+            rf"(?:\s+(?:{'|'.join(_HEDGE_VERBS)}))?(?:\s+(?:{alternation(fillers)}))?\s*:?\s*$"),
         qualifier_words=tuple(qualifier_of),
         hedge_verbs=_HEDGE_VERBS,
+        hedge_fillers=tuple(fillers),
         qualifier_of=qualifier_of,
         vague_pattern=re.compile(rf"\b({alternation(list(vague))})\s+"),
         vague_value=vague,
@@ -134,6 +140,12 @@ def rules() -> Rules:
         # 80% …") or a comma closing its deadline ("Phấn đấu đến năm 2025, 80% …",
         # "… giai đoạn 2021-2025, …") does not end it. "Thực hiện mục tiêu năm 2023, Sở
         # đã cấp 12 giấy phép" (no deadline) reports results.
+        measure_pattern=re.compile(
+            rf"(?<![\wà-ỹ]){_not_after(_lower(data['measure']['not_after']))}"
+            rf"(?:{alternation(_lower(data['measure']['heads']))})"
+            rf"\s+({alternation(_lower(nouns))})(?![\wà-ỹ])"),
+        measure_verbs=tuple(_lower(data["measure"]["verbs"])),
+        measure_ends=tuple(_lower(data["measure"]["verbs"])) + tuple(qualifier_of),
         target_pattern=re.compile(
             rf"(?<![\wà-ỹ])({alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])\s*:?"
             r"(?:\s+(?:từ nay\s+)?(?:(?:đến|tới)(?:\s+hết)?\s+năm\s+(?:19|20)\d\d"

@@ -329,3 +329,61 @@ def test_a_million_billion_is_one_scale() -> None:
     value, unit, qualifier = one("tổng vốn huy động đạt trên 2,3 triệu tỷ đồng")
     assert (pytest.approx(value), unit, qualifier) == (2.3e15, "VND", "at_least")
 
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đoàn kiểm tra đã khóa 35 tài khoản giả mạo", [(35, "tài khoản")]),
+        ("nhà mạng bị khoá 12 sim rác trong tháng", [(12, "sim rác")]),
+        ("Đại biểu Hội đồng nhân dân khóa 15 tham dự", []),
+        ("Quốc hội khóa XIV thông qua 12 luật", []),
+    ],
+)
+def test_khoa_as_a_verb_counts_what_it_locks(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("chi phí ước tính tổng cộng 350 tỷ đồng", (350e9, "VND", "estimate")),
+        ("ước đạt tổng cộng 4.500 hồ sơ", (4500, "hồ sơ", "estimate")),
+        ("hơn tổng cộng 20 cuộc", (20, "cuộc", "at_least")),
+        ("tổng cộng 80 hồ sơ", (80, "hồ sơ", "exact")),
+    ],
+)
+def test_a_hedge_reaches_over_a_short_filler(sentence: str, expected: tuple) -> None:
+    value, unit, qualifier = one(sentence)
+    assert (pytest.approx(value), unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trong quý, số hồ sơ được giải quyết đúng hạn là 1.234", [(1234, "hồ sơ", "exact")]),
+        ("Tổng số doanh nghiệp bưu chính đang hoạt động đạt 57", [(57, "doanh nghiệp", "exact")]),
+        ("số lượng thuê bao di động lên tới 1,8 triệu", [(1.8e6, "thuê bao", "exact")]),
+        ("số lượt truy cập cổng thông tin đạt hơn 3.400", [(3400, "lượt", "at_least")]),
+        ("Tính đến nay, số tin, bài đăng tải gồm 96", [(96, "tin bài", "exact")]),
+        ("số hồ sơ trực tuyến cả năm ước đạt 5.600", [(5600, "hồ sơ", "estimate")]),
+    ],
+)
+def test_a_figure_after_its_measured_noun(sentence: str, expected: list) -> None:
+    found = [(q.value, q.unit, q.qualifier) for q in find_quantities(sentence)]
+    assert found == [(pytest.approx(v), u, k) for v, u, k in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thực hiện Kế hoạch số 45 của UBND tỉnh, Sở đã triển khai",
+        "số hồ sơ tồn đọng năm trước là 2023",  # a year stays a year
+        "chỉ số hồ sơ đạt 0,85",  # "chỉ số" is an index, not a count
+        "một số đơn vị đạt 95",  # "một số" is "some"
+        "số hồ sơ đã giải quyết, tỷ lệ đạt 95",  # the noun is in another clause
+        "Số điện thoại đường dây nóng là 0912345678",  # a code, not a count
+        "số hồ sơ được giải quyết là 15 ngày",
+    ],
+)
+def test_not_a_figure_after_a_measured_noun(sentence: str) -> None:
+    assert find_quantities(sentence) == []
