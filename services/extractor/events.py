@@ -47,6 +47,11 @@ _PAST = re.compile(r"\bđã\b|\bđạt\b|\bthực hiện được\b", re.IGNOREC
 # What was approved or assigned for the new year is that year's ("Năm 2024, Sở đã được
 # giao 14 đề tài" in a report of 8 January 2024).
 _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re.IGNORECASE)
+# A paragraph that opens as the previous one's continuation ("Sở cũng đã …", "Ngoài ra,
+# …", "Bên cạnh đó, …", "Đồng thời, …") goes on with its account, and with its period;
+# looked for in its opening words only (on the folded text).
+_CONTINUES = re.compile(r"(?<![\wà-ỹ])(?:cũng|ngoài ra|bên cạnh đó|đồng thời)(?![\wà-ỹ])")
+_OPENING = 40
 
 
 def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEvent]:
@@ -59,6 +64,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     events: list[MetricEvent] = []
     seen: set[str] = set()
     defined = abbreviations(article.text) if "(" in article.text else ()
+    previous: Period | None = None  # the period the last paragraph with figures ended on
     for paragraph in pieces:
         if not may_state_quantities(paragraph.text):
             continue  # nor can its sentences, so no period of it would frame anything
@@ -69,7 +75,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         last = len(found) - 1
         while last >= 0 and not found[last]:
             last -= 1
-        carried: Period | None = None
+        carried = previous if previous and _continues(paragraph.text) else None
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
@@ -115,7 +121,13 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                     published_at=article.published_at, extracted_at=extracted_at,
                     extractor_version=EXTRACTOR_VERSION,
                 ))
+        previous = carried
     return events
+
+
+def _continues(paragraph: str) -> bool:
+    """Whether `paragraph` opens as the previous one's continuation (see _CONTINUES)."""
+    return bool(_CONTINUES.search(fold(paragraph[:_OPENING])))
 
 
 class _DocumentContext:

@@ -156,3 +156,19 @@ def test_a_january_report_keeps_what_was_approved_for_the_new_year() -> None:
             "Năm 2024, Sở đã thực hiện được 136 chương trình.")
     events = extract(make_article(text, published=published))
     assert [e.period_start.year for e in events if e.period_start] == [2024, 2023]
+
+
+def test_a_paragraph_that_goes_on_with_the_account_keeps_its_period() -> None:
+    text = "\n\n".join([
+        "Năm 2023, ngành thông tin và truyền thông của tỉnh có nhiều chuyển biến.",
+        "Trong 9 tháng đầu năm 2023, Sở đã tiếp nhận 120 hồ sơ.",
+        "Sở cũng đã cấp 15 giấy phép cho các doanh nghiệp.",
+        "Ngoài ra, Sở tổ chức 4 hội nghị.",
+        "Toàn tỉnh có 8 doanh nghiệp bưu chính.",  # no continuation: the article's period
+    ])
+    published = dt.datetime(2023, 11, 20, tzinfo=dt.UTC)
+    events = extract(make_article(text, published=published))
+    got = {text[e.span_start:e.span_end]: (e.period_start, e.period_end) for e in events}
+    nine_months = (dt.date(2023, 1, 1), dt.date(2023, 9, 30))
+    assert got["120 hồ sơ"] == got["15 giấy phép"] == got["4 hội nghị"] == nine_months
+    assert got["8 doanh nghiệp"] == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
