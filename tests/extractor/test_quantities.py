@@ -312,6 +312,24 @@ def test_press_locality_and_cyber_nouns(sentence: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tập huấn cho 1.120 giáo viên của 38 chợ và 12 trường học",
+         [(1120, "giáo viên"), (38, "chợ"), (12, "trường học")]),
+        ("phát hành hơn 2,4 triệu hóa đơn điện tử", [(2_400_000, "hóa đơn điện tử")]),
+        ("ngừng dịch vụ 214 số điện thoại và 17 đầu số nhắn tin rác",
+         [(214, "số điện thoại"), (17, "đầu số")]),
+        ("đã xóa 3/7 vùng lõm sóng", [(3, "vùng lõm sóng")]),
+        ("tốc độ trung bình 145 Mbps, có nơi ghi 90 Mpbs", [(145, "Mbps"), (90, "Mbps")]),
+    ],
+)
+def test_telecom_and_service_nouns(sentence: str, expected: list) -> None:
+    """Teachers, markets, invoices, blocked numbers and short codes, dead zones and line
+    speeds (with the transposed "Mpbs" reports write)."""
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "qualifier"),
     [
         ("Lượng thư ước thực hiện năm 2021 là 1.204.330 bưu gửi", "estimate"),
@@ -366,6 +384,7 @@ def test_a_hedge_reaches_over_a_short_filler(sentence: str, expected: tuple) -> 
         ("số lượt truy cập cổng thông tin đạt hơn 3.400", [(3400, "lượt", "at_least")]),
         ("Tính đến nay, số tin, bài đăng tải gồm 96", [(96, "tin bài", "exact")]),
         ("số hồ sơ trực tuyến cả năm ước đạt 5.600", [(5600, "hồ sơ", "estimate")]),
+        ("nâng tổng số tài khoản bị khóa lên gần 930", [(930, "tài khoản", "about")]),
     ],
 )
 def test_a_figure_after_its_measured_noun(sentence: str, expected: list) -> None:
