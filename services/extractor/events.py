@@ -229,7 +229,7 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     # A count's label comes from before the number only after a measure word; without
     # one there (before stripping, which only shortens the text) the costly strip of
     # the verbs and hedges would be thrown away. (The sentence's fold is at hand.)
-    if q.unit in ("percent", "VND") or _MEASURE.search(fold(sentence)[begin:q.start]):
+    if q.unit == "percent" or q.money or _MEASURE.search(fold(sentence)[begin:q.start]):
         before = _strip_trailing(before).strip(" ,:-–")
     else:
         before = ""
@@ -242,7 +242,7 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
         label = after  # "tăng 17,18 % số hồ sơ đã giải quyết"
     elif measure:
         label = before[measure.start():]
-    elif q.unit in ("percent", "VND"):
+    elif q.unit == "percent" or q.money:
         label = _earlier_measure(sentence[:q.start]) or before or after
     else:
         label = f"{q.unit} {after}".strip()

@@ -140,8 +140,9 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
             quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value, defined)
         if quantity is None:
             quantity = _measured_before(lowered, m, value)
+        # A percent is a share: no ordinal, year or level ("ở mức 6%") is written with one.
         if (quantity is None
-                or _excluded_before(lowered, start)
+                or (quantity[2] != "percent" and _excluded_before(lowered, start))
                 or r.exclude_after.match(lowered, end)
                 or (clock and _clock_time(sentence[:start], sentence[end:]))):
             continue
@@ -176,6 +177,10 @@ def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,
     if currency:
         factor = SCALES[_scale_word(scale)] if scale else 1.0
         return currency.end(), value * factor, "VND", True
+    foreign = r.foreign_pattern.match(sentence, pos)
+    if foreign:  # before the money cues below make a bare scale VND
+        factor = SCALES[_scale_word(scale)] if scale else 1.0
+        return foreign.end(), value * factor, r.foreign_of[foreign[1]], True
     noun = _noun_at(sentence, lowered, pos, defined)
     if scale and not noun and mentions(lowered, r.money_cues):
         return pos, value * SCALES[_scale_word(scale)], "VND", True

@@ -93,6 +93,8 @@ class Rules:
     money_cues: tuple[str, ...]
     targets: tuple[str, ...]
     currency_pattern: re.Pattern[str]
+    foreign_pattern: re.Pattern[str]  # other currencies, each the key of `foreign_of`
+    foreign_of: dict[str, str]
     exclude_before: re.Pattern[str]
     exclude_before_ends: tuple[str, ...]  # what an exclude_before match can end with
     exclude_after: re.Pattern[str]  # matched at the end of the number
@@ -130,6 +132,9 @@ def rules() -> Rules:
         targets=tuple(_lower(data["exclude"]["targets"])),
         currency_pattern=re.compile(
             rf"\s*({alternation(data['money']['currency'])})(?![\wà-ỹ])"),
+        foreign_pattern=re.compile(
+            rf"\s*({alternation(list(data['money']['foreign']))})(?![\wà-ỹ])"),
+        foreign_of=dict(data["money"]["foreign"]),
         exclude_before=re.compile(
             rf"(?:^|[\s(]){_not_after(_lower(data['exclude']['not_after']))}"
             rf"({alternation(_lower(data['exclude']['before']))})\s*:?\s*$"),

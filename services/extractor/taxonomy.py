@@ -82,7 +82,7 @@ def classify(label: str, unit: str, clause: str, sentence: str = "") -> str:
     # Each part lower-cased once and only when reached: most labels settle it alone.
     label = label.lower()
     code = _first_fitting(label, table) or _first_fitting(f"{label} {clause.lower()}", table)
-    if not code and unit in ("VND", "percent"):
+    if not code and unit in ("VND", "USD", "EUR", "percent"):  # money and rates
         code = _first_fitting(f"{label} {sentence.lower()}", table)
     return code or "other"
 

@@ -406,3 +406,31 @@ def test_a_figure_after_its_measured_noun(sentence: str, expected: list) -> None
 )
 def test_not_a_figure_after_a_measured_noun(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Năm 2016 tỷ lệ này mới ở mức 6%", [(6, "percent")]),
+        ("lãi suất giữ mức 4,5 % suốt năm", [(4.5, "percent")]),
+        ("dịch vụ công mức 3 và mức 4", []),  # a service level stays a level
+    ],
+)
+def test_a_percent_after_a_level_word_is_a_share(sentence: str, expected: list) -> None:
+    """"ở mức 6%": the sign says it is a share, which no ordinal, year or level is."""
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Giá trị xuất khẩu đạt 12,5 tỷ USD", [(12.5e9, "USD", True)]),
+        ("doanh thu 3,2 triệu đô la Mỹ, tương đương 75 tỷ đồng",
+         [(3.2e6, "USD", True), (75e9, "VND", True)]),
+        ("thu hút 850 nghìn USD vốn đầu tư", [(850e3, "USD", True)]),
+    ],
+)
+def test_a_foreign_currency_is_its_own_unit(sentence: str, expected: list) -> None:
+    """A scale word in a money sentence is VND only when no other currency follows it."""
+    found = [(pytest.approx(q.value), q.unit, q.money) for q in find_quantities(sentence)]
+    assert found == expected

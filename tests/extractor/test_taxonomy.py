@@ -39,6 +39,7 @@ from services.extractor.taxonomy import Indicator, classify, indicators
         ("bản tin thời sự", "bản tin", "", "broadcasts"),
         ("xã hoàn thành tiêu chí thông tin- truyền thông", "xã", "", "ict_criterion_communes"),
         ("nhà cung cấp dịch vụ Internet", "nhà cung cấp", "", "postal_telecom_enterprises"),
+        ("doanh thu công nghiệp CNTT", "USD", "", "it_industry_revenue"),  # any currency
         ("thẻ", "thẻ", "cấp mới 905 thẻ nhà báo", "press_cards"),
         ("cơ quan Trung ương", "cơ quan", "báo in gồm 80 cơ quan Trung ương", "press_organs"),
         ("cơ quan", "cơ quan", "kiểm tra 12 cơ quan nhà nước", "other"),  # not press
