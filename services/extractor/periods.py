@@ -63,6 +63,12 @@ _BARE_YEAR = re.compile(rf"\b(?:[Tt]rong|[Rr]iêng|[Cc]ả)\s+{_YEAR}(?=\s*,)")
 _BARE_YEAR_WORDS = ("trong", "riêng", "cả")  # its frame words, for a substring test first
 _YEAR_COMMA = re.compile(r"(?:19|20)\d\d\s*,")  # where a _BARE_YEAR can end
 _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)")
+# A year-less month that frames its clause ("Riêng tháng 5, …", "sang tháng 2 còn …",
+# "Tháng 4 và tháng 5 …") is of the year the text is about; one after "đến" counts up
+# to it, one after a day or a number is a date or a duration. The month word is found
+# first (a literal re skips ahead to), what stands before it is checked after.
+_BARE_MONTH = re.compile(r"tháng\s+(\d{1,2})(?!\d|\s*[/\-–.]\s*\d|\s+năm\s+\d)")
+_MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
 _DIGIT = re.compile(r"\d")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
@@ -117,6 +123,12 @@ def find_period(text: str, default_year: int | None) -> Period | None:
             candidates.append((month.start(), Period(dt.date(year, number, 1),
                                                      _month_end(year, number),
                                                      _label(text, month))))
+    if has_month and default_year and not month and (m := _bare_month(lowered)):
+        number = int(m[1])
+        if 1 <= number <= 12:
+            candidates.append((m.start(), Period(dt.date(default_year, number, 1),
+                                                 _month_end(default_year, number),
+                                                 _label(text, m))))
     # Both forms below name a year: a sentence with no "19" nor "20" is not scanned for them.
     names_year = "20" in text or "19" in text
     if names_year and (m := _year_phrase(text)):
@@ -154,6 +166,19 @@ def _year_phrase(text: str) -> re.Match[str] | None:
         frame_start = spaces - _FRAME_REACH
         stop = _spaces_after(text, word.end()) + 1
         if m := _YEAR_PHRASE.search(text, max(0, frame_start), stop):
+            return m
+    return None
+
+
+def _bare_month(lowered: str) -> re.Match[str] | None:
+    """The first year-less month of the folded text that opens it or its clause, or
+    follows a frame word (see _BARE_MONTH)."""
+    for m in _BARE_MONTH.finditer(lowered):
+        end = _spaces_before(lowered, m.start())
+        if end == 0 or lowered[end - 1] in ",;:":
+            return m
+        word = lowered[lowered.rfind(" ", 0, end) + 1:end]
+        if word in _MONTH_FRAMES:
             return m
     return None
 

@@ -35,6 +35,34 @@ def test_year_less_forms_take_the_default_year() -> None:
     assert find_period("Trong 6 tháng đầu năm, đã cập nhật", None) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Riêng tháng 8, Sở đã cấp 14 giấy phép", 8),
+        ("Tháng 11 và tháng 12 số hồ sơ tăng", 11),
+        ("số thuê bao giảm; sang tháng 3 còn 7.200 thuê bao", 3),
+        ("Trong tháng 10, toàn tỉnh có thêm 5 trạm", 10),
+    ],
+)
+def test_a_year_less_month_that_frames_its_clause(text: str, month: int) -> None:
+    """"Riêng tháng 8, …" in a report about 2021 is August 2021; with no year known it
+    names no period."""
+    period = find_period(text, 2021)
+    assert period is not None and (period.start.month, period.end.month) == (month, month)
+    assert period.start.year == 2021
+    assert find_period(text, None) is None
+
+
+@pytest.mark.parametrize("text", [
+    "ngày 5 tháng 3, Sở tổ chức hội nghị",  # a date
+    "Đến tháng 4, toàn tỉnh có 120 trạm",  # "đến" counts up to the month: the year so far
+    "kéo dài 3 tháng 9 ngày",
+    "so với tháng 5, số hồ sơ tăng",  # the month compared against
+])
+def test_year_less_months_that_frame_nothing(text: str) -> None:
+    assert find_period(text, 2021) is None
+
+
 @pytest.mark.parametrize("text", ["Chủ đề năm 2022 của thành phố", "tăng so với năm 2023",
                                   "giai đoạn 2022-2025", "kỷ niệm 67 năm"])
 def test_years_that_do_not_frame_a_report_are_not_periods(text: str) -> None:
