@@ -69,6 +69,10 @@ _WHOLE_YEAR = re.compile(r"cả năm|năm qua|trong năm(?!\s+\d)")
 # first (a literal re skips ahead to), what stands before it is checked after.
 _BARE_MONTH = re.compile(r"tháng\s+(\d{1,2})(?!\d|\s*[/\-–.]\s*\d|\s+năm\s+\d)")
 _MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
+# "Giai đoạn 2016–2019, Sở đã …", "Trong giai đoạn 2016- 2019, …": a span of years that
+# opens the sentence (or a clause) and is closed by a comma frames what follows; elsewhere
+# "giai đoạn 2021-2025" names a plan and its term, not a period reported on.
+_SPAN = re.compile(rf"giai đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}\s*,")
 _DIGIT = re.compile(r"\d")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
@@ -131,6 +135,11 @@ def find_period(text: str, default_year: int | None) -> Period | None:
                                                  _label(text, m))))
     # Both forms below name a year: a sentence with no "19" nor "20" is not scanned for them.
     names_year = "20" in text or "19" in text
+    if names_year and "giai đoạn" in lowered and (m := _span(lowered)):
+        first_year, last_year = int(m[1]), int(m[2])
+        if first_year < last_year:
+            candidates.append((m.start(), Period(dt.date(first_year, 1, 1),
+                                                 dt.date(last_year, 12, 31), _label(text, m))))
     if names_year and (m := _year_phrase(text)):
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
@@ -179,6 +188,15 @@ def _bare_month(lowered: str) -> re.Match[str] | None:
             return m
         word = lowered[lowered.rfind(" ", 0, end) + 1:end]
         if word in _MONTH_FRAMES:
+            return m
+    return None
+
+
+def _span(lowered: str) -> re.Match[str] | None:
+    """The first _SPAN of the folded text at its start, after a separator or "trong"."""
+    for m in _SPAN.finditer(lowered):
+        end = _spaces_before(lowered, m.start())
+        if end == 0 or lowered[end - 1] in ",;:" or lowered[:end].endswith("trong"):
             return m
     return None
 

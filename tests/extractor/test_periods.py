@@ -53,6 +53,23 @@ def test_a_year_less_month_that_frames_its_clause(text: str, month: int) -> None
     assert find_period(text, None) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Giai đoạn 2016–2019, Sở đã cấp 40 giấy phép", "Trong giai đoạn 2016- 2019, tỉnh có"],
+)
+def test_a_span_of_years_that_frames_the_sentence(text: str) -> None:
+    period = find_period(text, None)
+    assert period is not None and (period.start, period.end) == (D(2016, 1, 1), D(2019, 12, 31))
+
+
+@pytest.mark.parametrize("text", [
+    "triển khai Kế hoạch chuyển đổi số giai đoạn 2021-2025, tỉnh đã",  # a plan's name
+    "giai đoạn 2021-2025 phấn đấu 80% hồ sơ",  # no frame: a plan's term
+])
+def test_a_plan_term_is_not_a_period(text: str) -> None:
+    assert find_period(text, None) is None
+
+
 @pytest.mark.parametrize("text", [
     "ngày 5 tháng 3, Sở tổ chức hội nghị",  # a date
     "Đến tháng 4, toàn tỉnh có 120 trạm",  # "đến" counts up to the month: the year so far
