@@ -140,6 +140,8 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
             quantity = _borrow_unit(sentence, lowered, m, matches[i + 1:], value, defined)
         if quantity is None:
             quantity = _measured_before(lowered, m, value)
+        if quantity is None:
+            quantity = _unlisted_noun(sentence, lowered, m, value, found[-1] if found else None)
         # A percent is a share: no ordinal, year or level ("ở mức 6%") is written with one.
         if (quantity is None
                 or (quantity[2] != "percent" and _excluded_before(lowered, start))
@@ -255,6 +257,67 @@ def _measured_before(lowered: str, m: re.Match[str],
     return end, value, r.unit_aliases.get(phrase[1], phrase[1]), False
 
 
+_PHRASE = re.compile(r" ((?:[\wà-ỹ]+)(?: [\wà-ỹ]+){0,3})")
+_LIST_SEPARATOR = re.compile(r"(?:[;,]|\svà)\s*$")
+_RATE_BASES = frozenset({100.0, 1000.0, 10000.0, 100000.0})
+
+
+def _unlisted_noun(sentence: str, lowered: str, m: re.Match[str], value: float,
+                   previous: Quantity | None) -> tuple[int, float, str, bool] | None:
+    """"đã lắp đặt 14 cột đèn": a plain count after a cue (a measure verb or a hedge), or
+    the next member of a list of counts ("12 vụ lừa đảo; 30 tài khoản giả"), followed
+    by one to three lower-case words that are not verbs, prepositions or time nouns; the
+    unit is those words as written. For the nouns not (yet) listed."""
+    r = rules()
+    num, start, end = m["num"], m.start("num"), m.end("num")
+    if num.isdecimal() and (len(num) > 4 or (len(num) > 1 and num[0] == "0")):
+        return None
+    tail = _without_colon(lowered[max(0, start - 30):start])
+    cue = None
+    if tail.endswith(r.fallback_cues):  # most figures without a unit follow no cue
+        cue = next((c for c in r.fallback_cues if _ends_with_word(tail, c)), None)
+    if cue is None and not _in_list(lowered, start, previous):
+        return None
+    if cue == "trên" and previous and lowered[previous.end:start].strip() == cue:
+        return None  # "5 người trên 100 dân": per, the base of a rate
+    if scale := _SCALE.match(lowered, end):
+        end, value = scale.end(), value * SCALES[_scale_word(scale)]
+    unit = _noun_phrase(sentence, end)
+    return (end + 1 + len(unit), value, unit, False) if unit else None
+
+
+def _in_list(lowered: str, start: int, previous: Quantity | None) -> bool:
+    """Whether the figure at `start` follows a separator (";", ",", "và") that closes
+    a member opened by the previous count: "12 kho hàng; 30 xe tải"."""
+    if previous is None or previous.unit == "percent" or previous.money:
+        return False
+    between = lowered[previous.end:start]
+    sep = _LIST_SEPARATOR.search(between)
+    return sep is not None and not _CLAUSE_BREAK.search(between, 0, sep.start())
+
+
+def _noun_phrase(sentence: str, pos: int) -> str | None:
+    """The one to three lower-case words after `pos` that can name what is counted, or
+    None: a verb, preposition or conjunction ends the phrase, a time or order noun
+    first is no count, and a slash after it makes a rate ("78 máy/100 dân")."""
+    r = rules()
+    phrase = _PHRASE.match(sentence, pos)
+    if phrase is None:
+        return None
+    words: list[str] = []
+    for word in phrase[1].split(" "):
+        if (not word.islower() or not word.isalpha() or word in r.fallback_stop
+                or " ".join([*words[-1:], word]) in r.fallback_stop):
+            break
+        words.append(word)
+        if len(words) == 3:
+            break
+    if not words or words[0] in r.fallback_not_first or " ".join(words[:2]) in r.fallback_not_first:
+        return None
+    unit = " ".join(words)
+    return None if sentence.startswith("/", pos + 1 + len(unit)) else unit
+
+
 def _measure_clause(tail: str, r: Rules) -> str | None:
     """The text before the measure verb that ends `tail`, maybe hedged ("đạt hơn",
     "ước đạt"), or None when no measure verb ends it."""
@@ -343,12 +406,20 @@ def _ratios(sentence: str, lowered: str) -> list[Quantity]:
         part, whole = parse_number(m["num"]), parse_number(m["total"])
         start = m.start()
         noun = r.unit_pattern.match(lowered, m.end())
-        if (not noun or not 0 < whole or part > whole
-                or _excluded_before(lowered, start)
-                or noun[1] in _TIME_NOUNS):  # "24/24 giờ" is round the clock
+        if noun:
+            end, unit = noun.end(), r.unit_aliases.get(noun[1], noun[1])
+        elif whole > 12 and whole not in _RATE_BASES and (
+                phrase := _noun_phrase(sentence, m.end())):
+            # an unlisted noun: a whole above 12 is no date ("30/4"), and "100/100 dân"
+            # is a density per hundred, not a part of a whole
+            end, unit = m.end() + 1 + len(phrase), phrase
+        else:
             continue
-        unit = r.unit_aliases.get(noun[1], noun[1])
-        out.append(Quantity(start, noun.end(), part, unit, _qualifier(lowered, start), False))
+        if (not 0 < whole or part > whole
+                or _excluded_before(lowered, start)
+                or unit in _TIME_NOUNS):  # "24/24 giờ" is round the clock
+            continue
+        out.append(Quantity(start, end, part, unit, _qualifier(lowered, start), False))
     return out
 
 

@@ -102,6 +102,9 @@ class Rules:
     measure_pattern: re.Pattern[str]  # "số hồ sơ": group 1 the counted noun
     measure_verbs: tuple[str, ...]
     measure_ends: tuple[str, ...]  # what the text before such a figure can end with
+    fallback_cues: tuple[str, ...]  # before a count of an unlisted noun (with the hedges)
+    fallback_stop: frozenset[str]  # words that end its noun phrase
+    fallback_not_first: frozenset[str]  # first words that make it no count
 
 
 @cache
@@ -151,6 +154,9 @@ def rules() -> Rules:
             rf"\s+({alternation(_lower(nouns))})(?![\wà-ỹ])"),
         measure_verbs=tuple(_lower(data["measure"]["verbs"])),
         measure_ends=tuple(_lower(data["measure"]["verbs"])) + tuple(qualifier_of),
+        fallback_cues=tuple(_lower(data["fallback"]["cues"])) + tuple(qualifier_of),
+        fallback_stop=frozenset(_lower(data["fallback"]["stop"])),
+        fallback_not_first=frozenset(_lower(data["fallback"]["not_first"])),
         target_pattern=re.compile(
             rf"(?<![\wà-ỹ])({alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])\s*:?"
             r"(?:\s+(?:từ nay\s+)?(?:(?:đến|tới)(?:\s+hết)?\s+năm\s+(?:19|20)\d\d"

@@ -434,3 +434,46 @@ def test_a_foreign_currency_is_its_own_unit(sentence: str, expected: list) -> No
     """A scale word in a money sentence is VND only when no other currency follows it."""
     found = [(pytest.approx(q.value), q.unit, q.money) for q in find_quantities(sentence)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a measure verb, a hedge or a cue verb before a plain count
+        ("Huyện đã lắp đặt 14 cột đèn năng lượng mặt trời.", [(14, "cột đèn năng", "exact")]),
+        ("Toàn tỉnh có 326 cây xanh được trồng mới.", [(326, "cây xanh", "exact")]),
+        ("Đội đã thu giữ hơn 40 bình khí", [(40, "bình khí", "at_least")]),
+        ("Lực lượng chức năng phát hiện 7 kho hàng lậu", [(7, "kho hàng lậu", "exact")]),
+        ("Sở đã cấp 2,5 triệu tem truy xuất cho nông sản", [(2.5e6, "tem truy xuất", "exact")]),
+        # the next member of a list of counts shares nothing but its place
+        ("Phát hiện 12 kho hàng; 30 xe tải chở hàng lậu",
+         [(12, "kho hàng", "exact"), (30, "xe tải chở", "exact")]),
+        # a part of a whole with a whole above twelve
+        ("Đã có 48/52 khu dân cư hoàn thành", [(48, "khu dân cư", "exact")]),
+    ],
+)
+def test_a_count_of_an_unlisted_noun(sentence: str, expected: list) -> None:
+    """A figure whose noun is not listed is read when a cue right before it says it is a
+    count; the unit is the noun phrase as written, up to three words."""
+    found = [(pytest.approx(q.value), q.unit, q.qualifier) for q in find_quantities(sentence)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đoàn làm việc với 3 khâu đột phá của tỉnh",  # no cue: "với" alone is not one
+        "Trường có 3 năm liên tiếp đạt chuẩn",  # a duration
+        "Sở hiện có 4 Phòng chuyên môn",  # no lower-case phrase after the figure
+        "Hội nghị có 12 được khen thưởng",  # a verb is no noun
+        "Tỷ lệ đạt 5,4 người trên 100 dân sử dụng",  # the base of a rate
+        "mật độ đạt 78,6 máy/100 dân",  # a rate per hundred
+        "Ngày 1/6 thiếu nhi được tặng quà",  # a date, not a part of a whole
+        "Thuê bao vượt mốc 100/100 dân",  # a density per hundred
+        "Tổng đài có 19001234 tổng đài viên",  # a run of digits is a code
+        "Ứng dụng có 0912 lượt",  # noun listed: not this rule's business
+    ],
+)
+def test_no_count_of_an_unlisted_noun(sentence: str) -> None:
+    units = {"người", "lượt", "máy"}  # listed nouns may still be read
+    assert [q for q in find_quantities(sentence) if q.unit not in units] == []
