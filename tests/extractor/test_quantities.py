@@ -330,6 +330,23 @@ def test_telecom_and_service_nouns(sentence: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("có 9,5 ha chè, 3,2 ha đã thu hoạch, sản lượng 57 tấn",
+         [(9.5, "ha"), (3.2, "ha"), (57, "tấn")]),
+        ("bán được 840 hộp mật ong; chi hội có 31 hội viên", [(840, "hộp"), (31, "hội viên")]),
+        ("12/14 mục tiêu mới hoàn thành, đề xuất 06 bài toán và 2 đặc san",
+         [(12, "mục tiêu"), (6, "bài toán"), (2, "đặc san")]),
+    ],
+)
+def test_farm_target_and_publication_nouns(sentence: str, expected: list) -> None:
+    """Areas and tonnes, jars and members (a listed noun, not the fallback's longer
+    phrase "hộp mật ong"), targets, problems and special editions; "bài toán" is not
+    "bài" (an article)."""
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "qualifier"),
     [
         ("Lượng thư ước thực hiện năm 2021 là 1.204.330 bưu gửi", "estimate"),
