@@ -55,6 +55,8 @@ _CLOCK_RANGE_END = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)
 _CLOCK_EARLIER = re.compile(r"\d\s*giờ\s*\d|\b(?:lúc|từ)\s*\d{1,2}\s*giờ", re.IGNORECASE)
 _RANGE_AHEAD = re.compile(r"\s*giờ\s*(?:-|–|đến|tới)\s*\d")
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
+# "7 huyện trên 30%": a bound word right between a count and a percent.
+_CLASS_BOUND = re.compile(r"\s*(?:trên|dưới|từ|hơn)\s*")
 # What ends a clause between a measure phrase and its figure ("số hồ sơ …, đạt 95").
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _TIME_NOUNS = frozenset({"giờ", "phút", "ngày", "tuần", "tháng"})
@@ -124,6 +126,7 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
     clock = "giờ" in sentence
     targets: bool | None = None  # whether a target cue is mentioned, once a figure needs it
     found: list[Quantity] = []
+    bound_end: int | None = None  # where the last class bound (see _bounds_a_class) ends
     ratios = _ratios(sentence, lowered) if "/" in sentence else []
     matches = list(NUMBER.finditer(sentence, first))
     for i, m in enumerate(matches):
@@ -142,6 +145,10 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
             quantity = _measured_before(lowered, m, value)
         if quantity is None:
             quantity = _unlisted_noun(sentence, lowered, m, value, found[-1] if found else None)
+        if quantity and quantity[2] == "percent" and _bounds_a_class(
+                lowered, start, found[-1] if found else None, bound_end):
+            bound_end = quantity[0]
+            continue
         # A percent is a share: no ordinal, year or level ("ở mức 6%") is written with one.
         if (quantity is None
                 or (quantity[2] != "percent" and _excluded_before(lowered, start))
@@ -163,6 +170,17 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
     if words:
         found += _word_counts(sentence, lowered, found)
     return sorted(found, key=lambda q: q.start)
+
+
+def _bounds_a_class(lowered: str, start: int, previous: Quantity | None,
+                    bound_end: int | None) -> bool:
+    """"5 tỉnh trên 20%; 12 tỉnh từ 10- 20%": a percent right after a count and a bound
+    word is the bound of the class counted, not a share reported (nor is the upper end
+    of such a range). With a verb between ("25 xã đạt trên 80%") it is one."""
+    if bound_end is not None and _RANGE.fullmatch(lowered, bound_end, start):
+        return True
+    return (previous is not None and previous.unit != "percent" and not previous.money
+            and _CLASS_BOUND.fullmatch(lowered, previous.end, start) is not None)
 
 
 def _read_unit(sentence: str, lowered: str, m: re.Match[str], value: float,

@@ -488,3 +488,20 @@ def test_a_count_of_an_unlisted_noun(sentence: str, expected: list) -> None:
 def test_no_count_of_an_unlisted_noun(sentence: str) -> None:
     units = {"người", "lượt", "máy"}  # listed nouns may still be read
     assert [q for q in find_quantities(sentence) if q.unit not in units] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a percent after a count and a bound word bounds the count's class
+        ("Chia theo tỷ lệ: 7 huyện trên 30%; 9 huyện từ 15- 30% và 3 huyện dưới 15%.",
+         [(7, "huyện", "exact"), (9, "huyện", "exact"), (3, "huyện", "exact")]),
+        ("có 25 xã hơn 60% và 40 xã đạt 100%",
+         [(25, "xã", "exact"), (40, "xã", "exact"), (100, "percent", "exact")]),
+        # a share with a verb between it and the count is reported, as is one on its own
+        ("Toàn tỉnh có 25 xã, tỷ lệ phủ sóng trên 95%",
+         [(25, "xã", "exact"), (95, "percent", "at_least")]),
+    ],
+)
+def test_a_percent_bounding_a_counted_class_is_no_share(sentence: str, expected: list) -> None:
+    assert readings(sentence) == expected
