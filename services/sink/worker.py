@@ -8,7 +8,8 @@ each, more than the record's share of the warehouse write (docs/design.md, "Thro
 choices"). A batch is what one `getmany` returns (up to `Limits.max_records`); its
 offsets are committed only after the warehouse confirmed its rows and the dead letters
 of its bad records were acknowledged, so a crash or a rebalance redelivers at most
-the batch in hand, which the upserts make harmless.
+the batch in hand, which the upserts make harmless. An unexpected error in the loop
+crashes the app, and the worker exits with status 1 for its supervisor to restart it.
 """
 
 from __future__ import annotations
