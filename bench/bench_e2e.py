@@ -1,7 +1,7 @@
 """Streaming overhead: pages per second through the real broker and the distributed
 workers, beside the parser + extractor alone on the same pages, in one run.
 
-    uv run python bench/bench_e2e.py [--pages 600]
+    uv run python bench/bench_e2e.py [--pages 600] [--runs 1]
 
 Starts (or reuses) the local broker and PostgreSQL (deploy/local/), runs
 `portalwatch worker parser|extractor|sink` as separate processes on fresh topics, warms
@@ -9,9 +9,11 @@ them up with one page, then produces the pages and times until every expected me
 event is in the warehouse. Goal: the distributed pipeline keeps at least 50% of the
 in-process rate on this machine.
 
-The in-process rate is timed twice, before the servers start and after the distributed
-run (workers stopped, servers idle), and the ratio uses their mean, so a change of the
-machine's load between the phases weighs on both sides. The CPU seconds each worker, the
+The in-process rate is timed right before and right after each distributed run (the
+workers stopped, the servers idle), and the ratio uses their mean, so a change of the
+machine's load between the phases weighs on both sides. With `--runs N` the comparison
+is repeated N times (fresh topics and database each time) and the median ratio is
+printed last: single runs on a small shared machine vary by ±10 points. The CPU seconds each worker, the
 broker, PostgreSQL and this process's producer spent during the timed distributed phase
 are printed too: on a shared machine they are steadier than the wall-clock rate. The
 warehouse is polled on one open connection (a new connection every 0.1 s would fork a
@@ -28,6 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -114,19 +117,26 @@ def postmaster_pid() -> int | None:
         return None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=600)
-    args = parser.parse_args()
-    copies = max(1, args.pages // 3)
-    pages = fixture_pages(copies + 1)
-    warmup, pages = pages[:1], [p for p in pages if "/0/" not in p.url]
+@dataclass
+class Run:
+    """One timed comparison: the in-process rate before and after, the distributed rate,
+    and the CPU seconds each process spent in the distributed phase."""
 
-    before, expected = in_process_rate(pages)
-    expected += len(extract(parse_page(warmup[0]).article))
+    before: float
+    after: float
+    distributed: float
+    cpu: dict[str, float]
 
-    bootstrap = servers.start_kafka()
-    pg = servers.start_postgres()
+    @property
+    def ratio(self) -> float:
+        return self.distributed / statistics.mean([self.before, self.after])
+
+
+def timed_run(bootstrap: str, pg: str, warmup: list[RawPage], pages: list[RawPage],
+              expected: int) -> Run:
+    """In-process, then the three workers on fresh topics and a fresh database, then
+    in-process again (workers stopped)."""
+    before, _ = in_process_rate(pages)
     name = f"bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(pg, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
@@ -157,22 +167,52 @@ def main() -> None:
                          every=0.1)
                 distributed = len(pages) / (time.perf_counter() - started)
                 cpu = {name: read() - cpu[name] for name, read in readers.items()}
-            workers.stop_all()
-            after, _ = in_process_rate(pages)
         finally:
             workers.stop_all()
-            servers.stop_kafka()  # the servers this run started (the environment's stay)
-            servers.stop_postgres()
-    print(f"pages: {len(pages)} ({expected} metric events)")
-    in_process = statistics.mean([before, after])
-    print(f"in-process parser + extractor : {in_process:8.1f} pages/s "
-          f"(before {before:.1f}, after {after:.1f})")
-    print(f"distributed via Kafka → PG    : {distributed:8.1f} pages/s")
+    after, _ = in_process_rate(pages)
+    return Run(before, after, distributed, cpu)
+
+
+def report(run: Run) -> None:
+    print(f"in-process parser + extractor : {statistics.mean([run.before, run.after]):8.1f} "
+          f"pages/s (before {run.before:.1f}, after {run.after:.1f})")
+    print(f"distributed via Kafka → PG    : {run.distributed:8.1f} pages/s")
     print("CPU seconds in the distributed phase: "
-          + ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu.items())
-          + f" (total {sum(cpu.values()):.1f})")
-    print(f"ratio: distributed keeps {distributed / in_process:.0%} of the in-process rate "
+          + ", ".join(f"{name} {seconds:.1f}" for name, seconds in run.cpu.items())
+          + f" (total {sum(run.cpu.values()):.1f})")
+    print(f"ratio: distributed keeps {run.ratio:.0%} of the in-process rate "
           "(goal: at least 50%)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=600)
+    parser.add_argument("--runs", type=int, default=1,
+                        help="timed comparisons in a row; with more than one, the median "
+                             "ratio is printed last (single runs vary on a shared machine)")
+    args = parser.parse_args()
+    copies = max(1, args.pages // 3)
+    pages = fixture_pages(copies + 1)
+    warmup, pages = pages[:1], [p for p in pages if "/0/" not in p.url]
+    expected = sum(len(extract(parse_page(p).article)) for p in [*warmup, *pages])
+    print(f"pages: {len(pages)} ({expected} metric events)")
+
+    bootstrap = servers.start_kafka()
+    pg = servers.start_postgres()
+    runs = []
+    try:
+        for i in range(args.runs):
+            if args.runs > 1:
+                print(f"run {i + 1} of {args.runs}", flush=True)
+            runs.append(timed_run(bootstrap, pg, warmup, pages, expected))
+            report(runs[-1])
+    finally:
+        servers.stop_kafka()  # the servers this run started (the environment's stay)
+        servers.stop_postgres()
+    if len(runs) > 1:
+        ratios = sorted(r.ratio for r in runs)
+        print(f"median ratio over {len(runs)} runs: {statistics.median(ratios):.0%} "
+              f"({', '.join(f'{r:.0%}' for r in ratios)})")
 
 
 if __name__ == "__main__":
