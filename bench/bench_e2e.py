@@ -13,11 +13,11 @@ The in-process rate is timed right before and right after each distributed run (
 workers stopped, the servers idle), and the ratio uses their mean, so a change of the
 machine's load between the phases weighs on both sides. With `--runs N` the comparison
 is repeated N times (fresh topics and database each time) and the median ratio is
-printed last: single runs on a small shared machine vary by ±10 points. The CPU seconds each worker, the
-broker, PostgreSQL and this process's producer spent during the timed distributed phase
-are printed too: on a shared machine they are steadier than the wall-clock rate. The
-warehouse is polled on one open connection (a new connection every 0.1 s would fork a
-PostgreSQL backend each time, on the same two cores).
+printed last: single runs on a small shared machine vary by ±10 points. The CPU seconds
+each worker, the broker, PostgreSQL and this process's producer spent during the timed
+distributed phase are printed too: on a shared machine they are steadier than the
+wall-clock rate. The warehouse is polled on one open connection (a new connection every
+0.1 s would fork a PostgreSQL backend each time, on the same two cores).
 """
 
 from __future__ import annotations
