@@ -253,11 +253,10 @@ def _measured_before(lowered: str, m: re.Match[str],
     """"số hồ sơ được giải quyết là 1.234": a figure with nothing after it that says what
     it counts, right after a measure verb ("là", "đạt", "lên tới", maybe hedged) whose
     clause opens with a measure phrase ("số", "tổng số", "số lượng" and a listed noun):
-    it counts that noun. A plain run of five digits or more, or one with a leading zero,
-    is a code or a phone number, not a count (counts that long are written "12.345")."""
+    it counts that noun."""
     r = rules()
     num, start = m["num"], m.start("num")
-    if num.isdecimal() and (len(num) > 4 or (len(num) > 1 and num[0] == "0")):
+    if _is_code(num):
         return None
     tail = _without_colon(lowered[max(0, start - 200):start])
     if not tail.endswith(r.measure_ends):
@@ -288,7 +287,7 @@ def _unlisted_noun(sentence: str, lowered: str, m: re.Match[str], value: float,
     unit is those words as written. For the nouns not (yet) listed."""
     r = rules()
     num, start, end = m["num"], m.start("num"), m.end("num")
-    if num.isdecimal() and (len(num) > 4 or (len(num) > 1 and num[0] == "0")):
+    if _is_code(num):
         return None
     tail = _without_colon(lowered[max(0, start - 30):start])
     cue = None
@@ -351,6 +350,13 @@ def _measure_clause(tail: str, r: Rules) -> str | None:
     return None
 
 
+def _is_code(num: str) -> bool:
+    """A plain run of five digits or more, or one with a leading zero, is a code or a
+    phone number, not a count (counts that long are written "12.345"). For the readers
+    that take a figure without a listed noun after it."""
+    return num.isdecimal() and (len(num) > 4 or (len(num) > 1 and num[0] == "0"))
+
+
 def _ends_with_word(text: str, word: str) -> bool:
     return text.endswith(word) and text[-len(word) - 1:-len(word)] in (" ", "")
 
@@ -372,13 +378,13 @@ def _may_be_hedged(tail: str, r: Rules) -> bool:
     figures' text without a hedge, so the verb is looked behind here rather than passed
     on."""
     for filler in r.hedge_fillers:
-        if tail.endswith(filler) and tail[-len(filler) - 1:-len(filler)].isspace():
+        if _ends_with_word(tail, filler):
             tail = tail[:-len(filler)].rstrip()
             break
     if tail.endswith(r.qualifier_words) or tail[-1:].isdigit():
         return True
     for verb in r.hedge_verbs:
-        if tail.endswith(verb) and tail[-len(verb) - 1:-len(verb)].isspace():
+        if _ends_with_word(tail, verb):
             rest = tail[:-len(verb)].rstrip()
             if rest.endswith(r.qualifier_words) or rest[-1:].isdigit():
                 return True
