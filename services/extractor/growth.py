@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from services.extractor.numbers import parse_number
-from services.extractor.quantities import Quantity
+from services.extractor.quantities import Quantity, comparative
 from services.extractor.rules import fold
 from shared.records import Change, Direction
 
@@ -42,6 +42,15 @@ def _verb_before(before: str) -> re.Match[str] | None:
     return _VERB_BEFORE.search(before)
 
 
+def _direction_before(before: str) -> Direction | None:
+    """The direction of the growth verb ending `before` ("tăng", "giảm thêm") or of the
+    comparison it ends with ("thấp hơn 13% so với cùng kỳ": 13% lower)."""
+    if verb := _verb_before(before):
+        return _direction(verb[1])
+    tail = before.rstrip()
+    return comparative(tail[:-4]) if tail.endswith(" hơn") else None
+
+
 def _baseline(sentence: str, lowered: str, after: int) -> str | None:
     match = _BASELINE.search(lowered, after) or _BASELINE.search(lowered)
     return sentence[match.start(1):match.end(1)].strip() if match else None
@@ -54,19 +63,18 @@ def find_changes(sentence: str, quantities: list[Quantity]) -> dict[int, Change]
     lowered = fold(sentence)
     for i, q in enumerate(quantities):
         before = lowered[quantities[i - 1].end if i else 0: q.start]
-        verb = _verb_before(before)
-        if q.unit == "percent" and verb:
+        direction = _direction_before(before)
+        if q.unit == "percent" and direction:
             growth_idx.append(i)
-            changes[i] = Change(_direction(verb[1]), q.value, None,
-                                _baseline(sentence, lowered, q.end))
+            changes[i] = Change(direction, q.value, None, _baseline(sentence, lowered, q.end))
         elif (q.unit == "percent" and growth_idx and growth_idx[-1] == i - 1
               and not _OTHER_VERB.search(before)):
             prev = changes[i - 1]  # a list of growth rates: "17,36% …, 17,18 % …"
             growth_idx.append(i)
             changes[i] = Change(prev.direction, q.value, None,
                                 _baseline(sentence, lowered, q.end))
-        elif verb and q.unit != "percent":  # "ước giảm 14.500 thuê bao"
-            changes[i] = Change(_direction(verb[1]), None, None, None)
+        elif direction and q.unit != "percent":  # "ước giảm 14.500 thuê bao"
+            changes[i] = Change(direction, None, None, None)
         elif bare := _BARE_CHANGE.match(lowered, q.end):  # "838 tỷ đồng, tăng so với …"
             changes[i] = Change(_direction(bare[1]), None, None,
                                 _baseline(sentence, lowered, q.end))

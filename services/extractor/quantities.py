@@ -368,7 +368,18 @@ def _qualifier(lowered: str, start: int) -> str:
     if not _may_be_hedged(_without_colon(before), r):
         return "exact"  # the usual case, decided without the pattern (see _excluded_before)
     hedge = r.qualifier_pattern.search(before)
-    return r.qualifier_of[hedge[1] or hedge[2]] if hedge else "exact"
+    if not hedge:
+        return "exact"
+    if hedge[1] == "hơn" and comparative(before[:hedge.start(1)]):
+        return "exact"  # "thấp hơn 13%": a difference, not a bound
+    return r.qualifier_of[hedge[1] or hedge[2]]
+
+
+def comparative(before: str) -> Direction | None:
+    """The direction of the comparative word ending `before` ("thấp", "cao"), which
+    makes a "hơn" after it compare rather than hedge; None if none ends it."""
+    word = before.rstrip().rpartition(" ")[2]
+    return rules().comparatives.get(word)
 
 
 def _may_be_hedged(tail: str, r: Rules) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from shared.records import Direction
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -88,6 +90,7 @@ class Rules:
     hedge_verbs: tuple[str, ...]  # or one of these after the hedge
     hedge_fillers: tuple[str, ...]  # and maybe one of these before the figure
     qualifier_of: dict[str, str]
+    comparatives: dict[str, Direction]  # word before "hơn" → the direction it compares in
     vague_pattern: re.Pattern[str]
     vague_value: dict[str, float]
     money_cues: tuple[str, ...]
@@ -113,6 +116,7 @@ def rules() -> Rules:
     aliases = {u["noun"].lower(): u["as"] for u in data["unit"]}
     nouns = list(data["units"]["nouns"]) + list(aliases)
     fillers = _lower(data["qualifiers"].pop("fillers"))
+    comparatives = data["qualifiers"].pop("comparatives")
     qualifier_of = {w.lower(): kind for kind, words in data["qualifiers"].items() for w in words}
     vague = {k.lower(): float(v) for k, v in data["vague"].items()}
     return Rules(
@@ -129,6 +133,7 @@ def rules() -> Rules:
         hedge_verbs=_HEDGE_VERBS,
         hedge_fillers=tuple(fillers),
         qualifier_of=qualifier_of,
+        comparatives=comparatives,
         vague_pattern=re.compile(rf"\b({alternation(list(vague))})\s+"),
         vague_value=vague,
         money_cues=tuple(c.lower() for c in data["money"]["cues"]),

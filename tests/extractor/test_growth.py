@@ -50,3 +50,20 @@ def test_a_bare_gap_factor_is_an_increase_of_the_level_before_it() -> None:
         "Doanh thu năm qua ước đạt 2.100 tỷ đồng, gấp 1,5 lần năm 2021.")
     assert (value, unit) == (2.1e12, "VND")
     assert (change.direction, change.factor) == ("increase", 1.5)
+
+
+def test_a_comparison_with_hon_is_a_change_not_a_bound() -> None:
+    sentence = "Doanh thu quý I đạt 120 tỷ đồng, thấp hơn 13% so với cùng kỳ năm 2022."
+    quantities = find_quantities(sentence)
+    assert [q.qualifier for q in quantities] == ["exact", "exact"]
+    [(_, _, level), (rate, unit, change)] = changes_of(sentence)
+    assert (rate, unit, change.direction) == (13, "percent", "decrease")
+    assert change.baseline == "cùng kỳ năm 2022" and level == change
+    [_, (_, _, more)] = changes_of("Số thuê bao đạt 9.000 thuê bao, cao hơn 5,2% so với năm 2022")
+    assert (more.direction, more.percent) == ("increase", 5.2)
+
+
+def test_hon_alone_still_hedges() -> None:
+    [(value, unit, change)] = changes_of("Có hơn 500 người tham gia hội thi")
+    assert (value, unit, change) == (500, "người", None)
+    assert find_quantities("Có hơn 500 người tham gia hội thi")[0].qualifier == "at_least"
