@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from services.extractor.numbers import NUMBER, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
+from shared.records import Direction
 
 _SCALE = re.compile(  # on the folded text
     r"\s*((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
