@@ -241,6 +241,11 @@ def _label(text: str, m: re.Match[str]) -> str:
 
 def year_of_text(text: str) -> int | None:
     """The first year a text names as "năm 2014", else the first year it mentions (for
-    year-less periods): "Ngày 12/2/2017, … báo cáo kết quả năm 2016" is about 2016."""
+    year-less periods): "Ngày 12/2/2017, … báo cáo kết quả năm 2016" is about 2016. A
+    year after "đến"/"tới" is a horizon ("định hướng đến năm 2030"), not what it is about."""
+    text = _HORIZON.sub("", text)
     m = re.search(rf"[Nn]ăm\s+{_YEAR}", text) or re.search(_YEAR, text)
     return int(m[1]) if m else None
+
+
+_HORIZON = re.compile(rf"(?:[Đđ]ến|[Tt]ới)\s+[Nn]ăm\s+{_YEAR}")

@@ -125,3 +125,10 @@ def test_the_year_a_text_is_about_is_named_with_nam_before_dates() -> None:
     text = "Ngày 12/2/2017, Trung tâm họp báo cáo kết quả năm 2016"
     assert year_of_text(text) == 2016
     assert year_of_text("Cuộc họp ngày 12/2/2017") == 2017
+
+
+def test_a_horizon_year_is_not_what_a_text_is_about() -> None:
+    text = ("Nghị quyết về chuyển đổi số giai đoạn 2021 - 2025, định hướng đến năm 2030; "
+            "năm 2023 đạt")
+    assert year_of_text(text) == 2023
+    assert year_of_text("Kế hoạch tầm nhìn tới năm 2030, ban hành ngày 2/3/2022") == 2022
