@@ -39,6 +39,8 @@ def readings(sentence: str) -> list[tuple[float, str, str]]:
         ("ước đạt tổng cộng 4.500 hồ sơ", (4500, "hồ sơ", "estimate")),
         ("hơn tổng cộng 20 cuộc", (20, "cuộc", "at_least")),
         ("tổng cộng 80 hồ sơ", (80, "hồ sơ", "exact")),
+        # a change of a rate in percentage points is not a count of "điểm"
+        ("tăng 8,2 điểm phần trăm so với cùng kỳ", (8.2, "điểm phần trăm", "exact")),
     ],
 )
 def test_reads_value_unit_and_qualifier(sentence: str, expected: tuple) -> None:
