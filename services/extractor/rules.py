@@ -152,7 +152,8 @@ def rules() -> Rules:
         # The cue's clause runs to the figure; a colon right after the cue ("Mục tiêu:
         # 80% …") or a comma closing its deadline ("Phấn đấu đến năm 2025, 80% …",
         # "… giai đoạn 2021-2025, …") does not end it. "Thực hiện mục tiêu năm 2023, Sở
-        # đã cấp 12 giấy phép" (no deadline) reports results.
+        # đã cấp 12 giấy phép" (no deadline) reports results, and so does a cue counted
+        # ("1/17 mục tiêu mới đạt trên 85%", "đạt 12 mục tiêu đề ra và 90% …").
         measure_pattern=re.compile(
             rf"(?<![\wà-ỹ]){_not_after(_lower(data['measure']['not_after']))}"
             rf"(?:{alternation(_lower(data['measure']['heads']))})"
@@ -163,7 +164,8 @@ def rules() -> Rules:
         fallback_stop=frozenset(_lower(data["fallback"]["stop"])),
         fallback_not_first=frozenset(_lower(data["fallback"]["not_first"])),
         target_pattern=re.compile(
-            rf"(?<![\wà-ỹ])({alternation(_lower(data['exclude']['targets']))})(?![\wà-ỹ])\s*:?"
+            rf"(?<![\wà-ỹ])(?<!\d )({alternation(_lower(data['exclude']['targets']))})"
+            r"(?![\wà-ỹ])\s*:?"
             r"(?:\s+(?:từ nay\s+)?(?:(?:đến|tới)(?:\s+hết)?\s+năm\s+(?:19|20)\d\d"
             r"|giai đoạn\s+[\d\s\-–]+?)\s*,)?[^,;:]*$"),
     )

@@ -147,6 +147,10 @@ def test_hours_as_an_amount_stay() -> None:
     ("sentence", "expected"),
     [
         ("phấn đấu đến năm 2025 có 80% hồ sơ được xử lý trực tuyến", []),
+        # a counted target is no target cue: what follows reports a result
+        ("còn 1/17 mục tiêu mới đạt trên 85%", [(1, "mục tiêu"), (85, "percent")]),
+        ("đã đạt 12 mục tiêu đề ra và 90% người dân có danh tính số",
+         [(12, "mục tiêu"), (90, "percent")]),
         ("mục tiêu đạt 50% dân số có danh tính số", []),
         ("hướng tới 100 doanh nghiệp công nghệ số", []),
         ("đạt 100% chỉ tiêu kế hoạch năm", [(100, "percent")]),
