@@ -2,7 +2,9 @@
 
 ``11.547`` is eleven thousand five hundred and forty-seven, ``17,36`` is 17.36,
 ``307,5 triệu`` is 307,500,000, ``05`` is 5. A dot followed by other than three digits
-(``1.5``) is read as a decimal point, the way an English-trained writer would mean it.
+(``1.5``) is read as a decimal point, the way an English-trained writer would mean it,
+and so are two commas or more each before three digits (``1,234,567``, copied from an
+English-style table): no decimal has two commas. One comma stays the decimal mark.
 """
 
 from __future__ import annotations
@@ -24,16 +26,18 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
 # The pattern opens on a digit and looks behind only from there, so re can skip to the
 # next digit instead of trying the look-behind at every position (about 3x faster); the
 # three forms never start at the same digit, so one scan finds them all.
-_GROUPED_OR_COMMA = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?"  # after the first digit
+_GROUPED_OR_COMMA = (  # after the first digit
+    r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d{0,2}(?:,\d{3}){2,}|\d*(?:,\d+)?")
 _NUMBER_END = r"(?![\w/]|[.,]\d|-\d|–\d)"
 NUMBER = re.compile(
-    r"(?P<num>\d(?:(?<![\w./\-–]\d)"
+    r"(?P<num>\d(?:(?<![\w.,/\-–]\d)"
     rf"(?:(?:{_GROUPED_OR_COMMA}){_NUMBER_END}"
     rf"|\d*\.\d{{1,2}}(?!\d){_NUMBER_END}"
     rf"|(?:{_GROUPED_OR_COMMA})(?=[a-zà-ỹđ]))"
     r"|(?<=[a-zà-ỹđ]{3}\d)(?<![A-ZĐ\d][a-zà-ỹđ]{3}\d)\d+(?:\.\d{3})*(?:,\d+)?(?![\w/]|[.,]\d)))"
 )
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
@@ -46,6 +50,8 @@ def parse_number(text: str) -> float:
     if _GROUPED.fullmatch(text):
         integer, _, fraction = text.partition(",")
         return float(integer.replace(".", "") + ("." + fraction if fraction else ""))
+    if _COMMA_GROUPED.fullmatch(text):
+        return float(text.replace(",", ""))
     if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
     if _PLAIN.fullmatch(text):

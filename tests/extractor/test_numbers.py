@@ -12,6 +12,16 @@ def test_vietnamese_notation() -> None:
     assert parse_number("307,5") == 307.5
     assert parse_number("05") == 5
     assert parse_number("1.234.567,89") == 1234567.89
+    # English-style grouping, as tables copied from elsewhere write it: two commas or
+    # more cannot be a decimal mark; one comma still is.
+    assert parse_number("1,234,567") == 1234567
+    assert parse_number("1,234") == 1.234
+
+
+def test_no_count_starts_after_a_comma() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Có 1,234,567 thuê bao di động")] == [
+        (1234567, "thuê bao")]
+    assert [m["num"] for m in NUMBER.finditer("các xã 1,2,3 và 12,5 tỷ")] == ["12,5"]
 
 
 @given(st.integers(min_value=0, max_value=10**12))
