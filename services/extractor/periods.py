@@ -32,9 +32,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 # _RANGE, _FIRST_MONTHS, _QUARTER, _MONTH and _WHOLE_YEAR are lower-case and run on the
 # folded text (see rules.py): without IGNORECASE, re skips ahead to their first word.
+# "từ ngày 01/01 đến ngày 06/6/2022", and "(lũy kế) từ đầu năm đến ngày 15/11/2023" from
+# the first of January.
 _RANGE = re.compile(
-    rf"từ ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?\s+(?:đến|tới)\s+(?:ngày\s+)?"
-    rf"(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
+    rf"từ (?:ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
+    rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
+# "Từ năm 2020 đến năm 2023, …": the years named, whole.
+_YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+{_YEAR}")
 _FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s+{_YEAR})?")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
 _QUARTER = re.compile(
@@ -87,15 +91,18 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         return None
     candidates: list[tuple[int, Period]] = []
     has_month = "tháng" in lowered
-    if "ngày" in lowered and (m := _RANGE.search(lowered)):
+    if ("ngày" in lowered or "đầu năm" in lowered) and (m := _RANGE.search(lowered)):
         end_year = int(m[6])
         start_year = int(m[3]) if m[3] else end_year
         try:
             candidates.append((m.start(), Period(
-                dt.date(start_year, int(m[2]), int(m[1])),
+                dt.date(start_year, int(m[2] or 1), int(m[1] or 1)),
                 dt.date(end_year, int(m[5]), int(m[4])), _label(text, m))))
         except ValueError:
             pass
+    if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[2]:
+        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1),
+                                             dt.date(int(m[2]), 12, 31), _label(text, m))))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
             and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)):
         n = _WORD_MONTHS.get(m[1]) or int(m[1])

@@ -22,6 +22,10 @@ D = dt.date
         ("Về kết quả, năm 2022 Sở đã cấp", D(2022, 1, 1), D(2022, 12, 31)),
         ("Tính đến năm 2023, toàn tỉnh có", D(2023, 1, 1), D(2023, 12, 31)),
         ("Đến hết năm 2023 có 5 xã", D(2023, 1, 1), D(2023, 12, 31)),
+        # from the start of the year to a date; a run of whole years
+        ("Lũy kế từ đầu năm đến ngày 15/11/2023, toàn tỉnh", D(2023, 1, 1), D(2023, 11, 15)),
+        ("từ đầu năm đến hết 30/9/2024 đã tiếp nhận", D(2024, 1, 1), D(2024, 9, 30)),
+        ("Từ năm 2020 đến năm 2023, tỉnh đã đầu tư", D(2020, 1, 1), D(2023, 12, 31)),
     ],
 )
 def test_named_periods(text: str, start: dt.date, end: dt.date) -> None:
