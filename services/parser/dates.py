@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
-_TIME_DATE = re.compile(r"(\d{1,2}):(\d{2})(?:\s*(AM|PM))?\s*[,|\-]?\s*(?:ngày\s+)?"
-                        r"(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
+# Times may carry seconds and a 12-hour mark: "03:40:00 PM", "4:05:17 CH" (chiều: p.m.;
+# sáng, SA: a.m.).
+_TIME_DATE = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?\s*[,|\-]?\s*"
+                        r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
 _DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2})"
-                        r"(?:\s*(AM|PM))?)?", re.IGNORECASE)
+                        r"(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?)?", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
                   r"(Z|[+-]\d{2}:?\d{2})?")
 # Joomla-style long dates: "11 Tháng 1 2024 09:15", "ngày 11 tháng 01 năm 2024".
@@ -27,11 +29,11 @@ _CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
-           ampm: str | None = None) -> dt.datetime | None:
+           second: str | None = None, ampm: str | None = None) -> dt.datetime | None:
     if ampm:
-        hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
+        hour = hour % 12 + (12 if ampm.upper() in ("PM", "CH") else 0)
     try:
-        return dt.datetime(year, month, day, hour, minute, tzinfo=VIETNAM)
+        return dt.datetime(year, month, day, hour, minute, int(second or 0), tzinfo=VIETNAM)
     except ValueError:
         return None
 
@@ -53,10 +55,10 @@ def find_date(line: str) -> dt.datetime | None:
     if not _CUE.search(line):
         return None
     if m := _TIME_DATE.search(line):
-        return _local(int(m[6]), int(m[5]), int(m[4]), int(m[1]), int(m[2]), m[3])
+        return _local(int(m[7]), int(m[6]), int(m[5]), int(m[1]), int(m[2]), m[3], m[4])
     if m := _DATE_TIME.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
-        return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute, m[6])
+        return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute, m[6], m[7])
     if m := _WORDED.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)

@@ -47,9 +47,12 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     if not text or text.isspace():  # not text.strip(): no copy of the page
         raise NoArticle("empty", f"{page.url}: empty body", None)
     if page.content_type in TEXT_TYPES or not _looks_like_html(text):
-        cleaned = clean_lines([line for line in map(normalise, text.splitlines()) if line])
-        kind = "too_short"
-        links = 0
+        lines = [line for line in map(normalise, text.splitlines()) if line]
+        cleaned = clean_lines(lines)
+        # Teasers ("… …" at the end) stand for articles one link away: a listing's, even
+        # with the site's visitor counter beside them.
+        teasers = links = sum(line.endswith(("...", "…")) for line in lines)
+        kind = "listing" if teasers >= 2 else "too_short"
     else:
         check_nesting(text)
         html = read_html(text)
@@ -63,6 +66,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
                              or _date_near_title(html.page_lines, cleaned.title))
         kind = "error_page" if error else "listing" if html.headline_links >= 2 else "too_short"
         links = html.headline_links
+        teasers = 0
     traffic = _traffic(page, cleaned)
     body = "\n\n".join(cleaned.lines)
     # A teaser ("Thực hiện Chỉ thị số 16/CT-TTg …; Chỉ thị số...") is a listing's, not
@@ -71,7 +75,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     if teaser and kind == "too_short":
         kind = "listing"
     if kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title:
-        if traffic and kind != "error_page":
+        if traffic and kind != "error_page" and teasers < 2:
             kind = "home"
         raise NoArticle(
             kind, f"{page.url}: {kind} ({len(body)} chars of text, {links} headline links)",

@@ -28,7 +28,17 @@ SHORT_LINE = 80
 _COUNTS = re.compile(r"\(\s*\d+\s*\)")
 _ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
 _BYLINE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\.?\s?){2,5}$")
+# A text page's first paragraph of prose: a line this long ending a sentence. A teaser
+# ("…" at the end) is a listing's, and a title rarely ends in a full stop.
+PROSE_WORDS = 15
+_SENTENCE_END = (".", ":", ";", "!", "…", '"', "”", ")")
+HEAD_REACH = 12  # lines above the first paragraph where a text page's title may stand
+TITLE_WORDS = 5
+FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are metadata
+_BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện)\s*:\s*",
+                           re.IGNORECASE)
+_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd)\b.*)$",
+                         re.IGNORECASE)
 _ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
                   r"cơ quan chủ quản|clb|câu lạc bộ|trung tâm)", re.IGNORECASE)
 
@@ -114,20 +124,79 @@ def strip_diacritics(text: str) -> str:
 
 def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     """Remove chrome from `lines` (normalised and non-empty: see `normalise`); find the
-    title (if not given), date, author, counters."""
+    title (if not given: a text page, see `_text_head`), date, author, counters."""
     counters, counter_idx = read_counters(lines)
     lines = [line for i, line in enumerate(lines) if i not in counter_idx]
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
     published = next((d for line in lines[:40]
                       if words(line) <= 12 and (d := find_date(line))), None)
+    front_author = None
+    if title is None:
+        head = _text_head(lines)
+        if head is None:  # no paragraph of prose: a home page, a listing, a stub
+            return Cleaned([], None, None, None, counters)
+        title, lines, front_published, front_author = head
+        published = front_published or published
     lines = _cut_footer(_cut_tail(lines))
     lines = [line for line in lines if not _is_chrome(line)]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
+    author = author or front_author
     if title:
         key = title.lower().strip(" .")
         lines = [line for line in lines if not _repeats_title(line, key, title)]
     return Cleaned(lines, title, published, author, counters)
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of an article: long and ending a sentence (a teaser ends in "…")."""
+    return (words(line) >= PROSE_WORDS and line.endswith(_SENTENCE_END)
+            and not line.endswith(("...", "…")))
+
+
+def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, str | None] | None:
+    """A text page's title, the lines from its first paragraph on, and the date and
+    author printed between them; None for a page with no paragraph of prose.
+
+    A text dump has the page's header, menus, breadcrumb and left column above the
+    article: the title is the nearest headline-like line above the first paragraph (not
+    a dateline, byline, breadcrumb or tool row), and everything above it goes. The short
+    lines between the title and the first paragraph are its metadata."""
+    body = next((i for i, line in enumerate(lines) if is_prose(line) and not _is_chrome(line)),
+                None)
+    if body is None:
+        return None
+    at = next((i for i in range(body - 1, max(body - HEAD_REACH, 0) - 1, -1)
+               if _may_be_title(lines[i])), None)
+    if at is None:
+        return None
+    front = lines[at + 1:body]
+    published = next((d for line in front if words(line) <= 12 and (d := find_date(line))), None)
+    author = next((a for line in front if (a := _author_of(line))), None)
+    kept = [line for line in front if words(line) > FRONT_WORDS and not _is_chrome(line)]
+    return lines[at], kept + lines[body:], published, author
+
+
+def _may_be_title(line: str) -> bool:
+    return (words(line) >= TITLE_WORDS and len(line) <= 300 and not line.endswith(":")
+            and not (words(line) <= 12 and find_date(line)) and _author_of(line) is None
+            and not _is_chrome(line))
+
+
+def _author_of(line: str) -> str | None:
+    """The author a byline names: "Tác giả: Minh Hằng", "Tin, ảnh: Đức Thụy", "Thanh Tâm -
+    Sở TT&TT", "Thanh Phương 27/12/20 - 16:", or a name alone ("Thành Chung")."""
+    if len(line) > 60:
+        return None
+    name = _BYLINE_LABEL.sub("", _BYLINE_DATE.split(line, 1)[0], count=1)
+    name = _BYLINE_ORG.sub("", name).strip(" -|,.")
+    return name if _is_name(name) else None
+
+
+def _is_name(text: str) -> bool:
+    """Two to five capitalised words: a Vietnamese person's name."""
+    parts = text.split(" ")
+    return 2 <= len(parts) <= 5 and all(p[:1].isupper() and p[1:].islower() for p in parts)
 
 
 def _is_chrome(line: str) -> bool:
@@ -143,7 +212,7 @@ def _is_chrome(line: str) -> bool:
     # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
     if len(lowered) < SHORT_LINE:
         rest = rules.widget_phrase.sub(" ", _COUNTS.sub(" ", lowered))
-        return not rest.strip(" |-•·/")
+        return not rest.strip(" |-•·/[]")
     return False
 
 
@@ -194,11 +263,12 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
     for i, line in enumerate(out[:3]):
         if words(line) <= 8 and _BYLINE_DATE.search(line) and not line.endswith("."):
             name = _BYLINE_DATE.split(line)[0].strip(" -|,")
-            author = name if _NAME.match(name) else None
+            author = name if _is_name(name) else None
             del out[i]
             break
-    if out and len(out[-1]) < 40 and _NAME.match(out[-1]) and not out[-1].endswith("."):
-        author = out.pop()
+    if out and not out[-1].endswith(".") and (name := _author_of(out[-1])):
+        out.pop()
+        author = name
     return out, author
 
 

@@ -5,11 +5,14 @@ Their numbers become a `PortalTraffic` record and are never article text.
 
 from __future__ import annotations
 
+import re
+
 from services.parser.rules import chrome_rules
 
 # A counter line is a label and a number (or a heading): anything longer is prose, and
 # is neither lowercased nor matched against the labels.
 COUNTER_LINE_MAX_CHARS = 80
+_VISITS = re.compile(r"truy cập|online|trực tuyến|đang xem")
 
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
@@ -50,11 +53,23 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         i = joined.count("\n", 0, m.start())
         if (item := counter_value(lines[i])) is not None:
             parsed[i] = item
+    # A visit label's figure may stand on the line after it ("Số lượt truy cập" / "12.045");
+    # not a bare "Tổng", which heads a table's totals as well.
+    figures: dict[int, int] = {}
     for i, (field, number) in parsed.items():
-        in_block = field == "heading" or i - 1 in parsed or i + 1 in parsed
+        if (number is None and field != "heading" and i + 1 < len(lines)
+                and _VISITS.search(lines[i].lower())):
+            digits = lines[i + 1].replace(".", "").replace(",", "").replace(" ", "")
+            if digits.isdecimal() and len(lines[i + 1]) <= COUNTER_LINE_MAX_CHARS:
+                figures[i] = int(digits)
+    for i, (field, number) in parsed.items():
+        in_block = field == "heading" or i - 1 in parsed or i + 1 in parsed or i in figures
         if not in_block:
             continue
         used.add(i)
+        if i in figures:
+            used.add(i + 1)
+            number = figures[i]
         if number is not None and field != "heading":
             found.setdefault(field, number)
     return found, used

@@ -19,6 +19,10 @@ UTC = dt.UTC
     ("Thứ Hai, 08:00 ngày 01/04/2024", dt.datetime(2024, 4, 1, 1, 0, tzinfo=UTC)),
     ("Thứ năm, 11 Tháng 1 2024 09:15", dt.datetime(2024, 1, 11, 2, 15, tzinfo=UTC)),
     ("Ngày 05 tháng 02 năm 2023", dt.datetime(2023, 2, 4, 17, 0, tzinfo=UTC)),
+    # seconds and the 12-hour marks of English and Vietnamese locales (CH: chiều, p.m.)
+    ("16/01/2023 03:40:00 PM", dt.datetime(2023, 1, 16, 8, 40, tzinfo=UTC)),
+    ("06/01/2023 4:05:17 CH", dt.datetime(2023, 1, 6, 9, 5, 17, tzinfo=UTC)),
+    ("9:30:05 SA, 02/03/2024", dt.datetime(2024, 3, 2, 2, 30, 5, tzinfo=UTC)),
 ])
 def test_vietnamese_date_forms_are_local_time(line: str, expected: dt.datetime) -> None:
     assert find_date(line) == expected

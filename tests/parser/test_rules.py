@@ -24,6 +24,11 @@ def test_widget_lines_and_tail_headings_are_short_lines() -> None:
     "Điện thoại: 0225.3822.123 - Fax: 0225.3822.456", "Email: sotttt@haiphong.gov.vn",
     "SEO là gì | XSMB | Kết quả bóng đá", "( Cập nhật lúc: 12/07/2022 )", "(10:05, 07/01/2022)",
     "Địa chỉ: 47 Đại lộ Lê Lợi, TP Thanh Hóa",
+    # breadcrumbs, labelled facts, related headlines, links to other articles, tools
+    "Bạn đang ở: Trang chủ > Tin tức", "Tin tức - Sự kiện > Kinh tế", "Trang chủ / Văn bản",
+    "Chuyên mục: An toàn thông tin", "Nguồn: baoquangninh.vn", "Từ khóa: chuyển đổi số",
+    "Hội nghị giao ban báo chí tháng 4 năm 2024 (12/04/2024)", "Truy cập: 812",
+    "Xem thêm: Quảng Ninh phủ sóng 5G các khu công nghiệp", "--- Chọn liên kết ---",
 ])
 def test_chrome_shapes(line: str) -> None:
     assert chrome_rules().line_shapes.matches(line)

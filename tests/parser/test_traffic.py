@@ -51,3 +51,15 @@ def test_counter_lines_among_many_others_and_lines_that_only_start_like_them() -
     found, used = read_counters(lines)
     assert found == {"online": 7, "today": 120, "total": 9876}
     assert used == {41, 42, 43, 44}
+
+
+def test_a_visit_label_with_its_figure_on_the_next_line() -> None:
+    found, used = read_counters(["Bài viết kết thúc ở đây.", "Số lượt truy cập", "12.045.377"])
+    assert found == {"total": 12045377} and used == {1, 2}
+    # a table's "Tổng" row is no counter
+    assert read_counters(["Tổng", "2.874.000"]) == ({}, set())
+
+
+def test_people_viewing_now_are_online() -> None:
+    found, _ = read_counters(["Số người đang xem: 14", "Tổng lượt truy cập: 18.420.513"])
+    assert found == {"online": 14, "total": 18420513}
