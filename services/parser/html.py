@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from services.parser.dates import parse_iso
 from services.parser.rules import ChromeNames, chrome_rules
-from services.parser.textlines import normalise, split_normalised
+from services.parser.textlines import is_prose, normalise, split_normalised
 from shared.errors import Rejected
 
 PARAGRAPH_TAGS = frozenset({"p", "div", "td", "li", "blockquote", "pre", "figcaption", "dd"})
@@ -39,6 +39,7 @@ _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publish
 _PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time"})
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 _NAMING = LexborHTMLParser("")
+_MINOR_TAGS = frozenset({"form"})  # removed unless they hold most of the page
 
 
 @cache
@@ -78,6 +79,7 @@ class HtmlPage:
 
 MAX_NESTING = 2_000
 CANDIDATES = 12
+LEAD_REACH = 8  # siblings before the article block looked at for its lead
 STOPWORD_SAMPLE = 300  # characters of a paragraph whose words give its stopword share
 _HEAD = STOPWORD_SAMPLE + 100
 # The attributes greedily: a lazy `[^>]*?(/?)>` retried the end at every character.
@@ -124,20 +126,24 @@ def read_html(html: str) -> HtmlPage:
     rules = chrome_rules()
     # One walk finds the elements read before chrome removal and those removed below: a
     # CSS query or a tag-name search per tag walks the whole tree each time.
-    walked = _PAGE_FACT_TAGS | NO_TEXT_TAGS | rules.drop_tags
+    walked = _PAGE_FACT_TAGS | NO_TEXT_TAGS | rules.drop_tags | _MINOR_TAGS
     found = _elements_by_tag(tree.root, walked) if tree.root is not None else {}
     og_title, published = _read_meta(found.get("meta", []), found.get("time", []))
-    doc_title = _doc_title(found.get("title", []))
+    titles = found.get("title", [])
     # Links whose text reads like a headline: a listing page is made of them.
     links = sum(1 for a in found.get("a", []) if len(a.text(strip=True).split(maxsplit=5)) == 6)
     body = tree.body
     if body is None:
-        return HtmlPage([], [], None, og_title, doc_title, published, 0.0, links)
+        return HtmlPage([], [], None, og_title, _doc_title(titles, []), published, 0.0, links)
     # The page's lines come from a copy (12 µs, a fifth of a parse) that keeps its chrome.
     _strip(found, NO_TEXT_TAGS)
     page = tree.clone().body
     lines = block_lines(page) if page is not None else []
+    doc_title = _doc_title(titles, lines)
     _strip(found, rules.drop_tags)
+    # ASP.NET pages wrap the whole page in one <form>: a form goes only when it holds
+    # less than half of the page (a search box, a comment form).
+    _drop_minor(body, [n for tag in _MINOR_TAGS for n in found.get(tag, ())])
     _drop_chrome_containers(body, rules.chrome_names)
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
     # it counts as the paragraph's; links stay, for link density. One walk finds these,
@@ -155,8 +161,31 @@ def read_html(html: str) -> HtmlPage:
     if best is None:
         return HtmlPage(lines, [], None, og_title, doc_title, published, 1.0, links)
     block, density = best
-    return HtmlPage(lines, block_lines(block), _heading(block), og_title, doc_title, published,
+    heading = _heading(block)
+    lead = _lead_before(block)
+    return HtmlPage(lines, lead + block_lines(block), heading, og_title, doc_title, published,
                     density, links)
+
+
+def _lead_before(block: LexborNode) -> list[str]:
+    """The lead (sapo) printed just before the article block, outside it: a sibling
+    element right before the block whose text is one paragraph of prose ("<div
+    class="news-sapo"><strong>Chiều ngày 26/10, …</strong></div>")."""
+    node = block.prev
+    for _ in range(LEAD_REACH):  # over whitespace and empty siblings (an image's box)
+        if node is None:
+            return []
+        if node.tag_id in _PARAGRAPH_IDS and node.text(strip=True):
+            break
+        if node.tag == "-text" and (node.text_content or "").strip():
+            return []
+        node = node.prev
+    else:
+        return []
+    if node is None or _link_density(node) > 0.2:
+        return []
+    lines = block_lines(node)
+    return lines if len(lines) == 1 and is_prose(lines[0]) else []
 
 
 def block_lines(root: LexborNode) -> list[str]:
@@ -212,12 +241,19 @@ def _strip(found: dict[str, list[LexborNode]], tags: frozenset[str]) -> None:
 def _drop_chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> None:
     """Remove elements whose class or id names chrome, unless they hold most of the page
     (a theme that calls its main column "main-menu-content")."""
-    body_len = 0
+    named = []
     for node in body.css("[class], [id]"):
-        if node.parent is None:  # inside a container removed before it
-            continue
         attributes = node.attributes
-        if not chrome_names.match(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+        if chrome_names.match(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+            named.append(node)
+    _drop_minor(body, named)
+
+
+def _drop_minor(body: LexborNode, nodes: list[LexborNode]) -> None:
+    """Remove each of `nodes` that holds less than half of the page's text."""
+    body_len = 0
+    for node in nodes:
+        if node.parent is None:  # inside an element removed before it
             continue
         body_len = body_len or len(body.text(strip=True)) or 1
         if len(node.text(strip=True)) < body_len * 0.5:
@@ -314,12 +350,20 @@ def _read_meta(metas: list[LexborNode],
     return og, published or _time_date(times)
 
 
-def _doc_title(titles: list[LexborNode]) -> str | None:
-    """The first <title> without the site-name suffix."""
+def _doc_title(titles: list[LexborNode], lines: list[str]) -> str | None:
+    """The first <title> without the site's name: the part of it the page prints as a
+    line of its own ("..:: Sở TT&TT ::.. - Đắk Lắk: hoàn tất …" prints the second), else
+    the part before the first separator (the site's name is usually a suffix)."""
     title = titles[0] if titles else None
     if title is None or not title.text(strip=True):
         return None
-    return _TITLE_SPLIT.split(" ".join(title.text().split()))[0]
+    parts = _TITLE_SPLIT.split(" ".join(title.text().split()))
+    if len(parts) > 1:
+        by_length = {len(part): part.lower() for part in parts[1:]}
+        for line in lines:
+            if (part := by_length.get(len(line))) is not None and line.lower() == part:
+                return line
+    return parts[0]
 
 
 def _time_date(times: list[LexborNode]) -> dt.datetime | None:

@@ -8,12 +8,20 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from services.parser.dates import find_date
 from services.parser.decoding import MAX_BODY_BYTES, decode_body
 from services.parser.html import check_nesting, read_html
 from services.parser.rules import chrome_rules
-from services.parser.textlines import Cleaned, clean_lines, normalise, words
+from services.parser.textlines import (
+    Cleaned,
+    clean_lines,
+    has_pager,
+    labelled_author,
+    normalise,
+    words,
+)
 from services.parser.traffic import read_counters
 from shared.errors import NotAnArticle
 from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
@@ -22,6 +30,7 @@ PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
 NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
+_ROOT_PATHS = frozenset({"/index", "/default", "/home", "/trang-chu", "/portal", "/main"})
 _HTML_MARKERS = re.compile(r"<(?:html|!doctype html|body|div)", re.IGNORECASE)
 
 
@@ -49,10 +58,11 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     if page.content_type in TEXT_TYPES or not _looks_like_html(text):
         lines = [line for line in map(normalise, text.splitlines()) if line]
         cleaned = clean_lines(lines)
-        # Teasers ("… …" at the end) stand for articles one link away: a listing's, even
-        # with the site's visitor counter beside them.
-        teasers = links = sum(line.endswith(("...", "…")) for line in lines)
-        kind = "listing" if teasers >= 2 else "too_short"
+        # Teasers ("… …" at the end) stand for articles one link away: a listing's.
+        links = sum(line.endswith(("...", "…")) for line in lines)
+        listed = links >= 2 or has_pager(lines)
+        kind = "listing" if listed else "too_short"
+        teaser_block = False
     else:
         check_nesting(text)
         html = read_html(text)
@@ -64,9 +74,13 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         cleaned.counters = page_counters or cleaned.counters
         cleaned.published = (html.published or cleaned.published
                              or _date_near_title(html.page_lines, cleaned.title))
-        kind = "error_page" if error else "listing" if html.headline_links >= 2 else "too_short"
         links = html.headline_links
-        teasers = 0
+        # A block of teasers, each with its "Xem tiếp" link, is a listing however long.
+        teaser_block = _read_more_links(html.article_lines) >= 2
+        kind = ("error_page" if error else "listing" if links >= 2 or teaser_block
+                else "too_short")
+        listed = teaser_block or has_pager(html.page_lines)
+        cleaned.author = cleaned.author or labelled_author(html.page_lines)
     traffic = _traffic(page, cleaned)
     body = "\n\n".join(cleaned.lines)
     # A teaser ("Thực hiện Chỉ thị số 16/CT-TTg …; Chỉ thị số...") is a listing's, not
@@ -74,8 +88,11 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     teaser = len(body) < 4 * MIN_ARTICLE_CHARS and body.rstrip().endswith(("...", "…"))
     if teaser and kind == "too_short":
         kind = "listing"
-    if kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title:
-        if traffic and kind != "error_page" and teasers < 2:
+    if (kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title
+            or teaser_block):
+        # A page of headlines with the site's counter is the home page, unless a pager
+        # says it is one page of a listing; the site's root is its home page.
+        if kind != "error_page" and ((traffic and not listed) or _is_root(page.url)):
             kind = "home"
         raise NoArticle(
             kind, f"{page.url}: {kind} ({len(body)} chars of text, {links} headline links)",
@@ -102,6 +119,18 @@ def _date_near_title(lines: list[str], title: str | None) -> dt.datetime | None:
                     return when
             return None
     return None
+
+
+def _read_more_links(lines: list[str]) -> int:
+    """How many of `lines` are a teaser's "read more" link ("Xem tiếp", "Đọc tiếp »")."""
+    read_more = chrome_rules().read_more
+    return sum(1 for line in lines if len(line) < 30 and line.lower().strip(" .»>›") in read_more)
+
+
+def _is_root(url: str) -> bool:
+    """Whether `url` is a site's root page ("/", "/index.html", "/Default.aspx", "/trang-chu")."""
+    path = urlsplit(url).path.rstrip("/").lower()
+    return path == "" or path.rsplit(".", 1)[0] in _ROOT_PATHS
 
 
 def _utc(when: dt.datetime | None) -> dt.datetime | None:

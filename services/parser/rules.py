@@ -112,6 +112,7 @@ class ChromeRules:
     drop_tags: frozenset[str]
     chrome_names: ChromeNames
     error_titles: tuple[str, ...]
+    read_more: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -145,5 +146,6 @@ def chrome_rules() -> ChromeRules:
         drop_tags=frozenset(data["html"]["drop_tags"]),
         chrome_names=ChromeNames.of(data["html"]["chrome_words"]),
         error_titles=tuple(data["html"]["error_titles"]),
+        read_more=frozenset(w.lower() for w in data["read_more"]),
         stopwords=frozenset(w.strip() for w in stopwords if w.strip()),
     )

@@ -39,6 +39,14 @@ _BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|ti
                            re.IGNORECASE)
 _BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd)\b.*)$",
                          re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^(?:tác giả|người viết|phóng viên)\s*:?\s*", re.IGNORECASE)
+# "Trang sau ›", "Trang cuốiCuối »" (a hidden label glued to the link), "Trang 2",
+# "Trang: [1] 2 3 4 5 Tiếp >>", "1 2 3 … 10 Sau".
+_PAGER = re.compile(
+    r"^(?:[«‹<]+\s*)?(?:trang\s*)?(?:sau|cuối|kế tiếp)(?:\s*(?:sau|cuối))?\s*[»›>]*$"
+    r"|^trang\s+\d+$"
+    r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d+\]?(?:\s+(?:\[?\d+\]?|\.\.\.|…))+(?:\s+\S+){0,3}$",
+    re.IGNORECASE)
 _ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
                   r"cơ quan chủ quản|clb|câu lạc bộ|trung tâm)", re.IGNORECASE)
 
@@ -175,6 +183,27 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
     author = next((a for line in front if (a := _author_of(line))), None)
     kept = [line for line in front if words(line) > FRONT_WORDS and not _is_chrome(line)]
     return lines[at], kept + lines[body:], published, author
+
+
+def has_pager(lines: list[str]) -> bool:
+    """Whether the page shows a pager ("Trang 1 2 3 … Sau", "Trang cuối »"): a listing's,
+    never a home page's or an article's."""
+    for line in lines:  # a loop, not any(…): no generator per page
+        if len(line) < SHORT_LINE and _PAGER.match(line):
+            return True
+    return False
+
+
+def labelled_author(lines: list[str]) -> str | None:
+    """The name after a "Tác giả" label, on its line or the next ("Tác giả" / "Hồng Thi"
+    in a CMS's author field, which sits outside the article block)."""
+    for i, line in enumerate(lines):
+        if len(line) < 60 and _AUTHOR_LABEL.match(line):
+            rest = _AUTHOR_LABEL.sub("", line).strip()
+            name = rest or (lines[i + 1] if i + 1 < len(lines) else "")
+            if _is_name(name):
+                return name
+    return None
 
 
 def _may_be_title(line: str) -> bool:

@@ -53,23 +53,29 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         i = joined.count("\n", 0, m.start())
         if (item := counter_value(lines[i])) is not None:
             parsed[i] = item
-    # A visit label's figure may stand on the line after it ("Số lượt truy cập" / "12.045");
-    # not a bare "Tổng", which heads a table's totals as well.
-    figures: dict[int, int] = {}
+    # A label's figure may stand on the line after it (a table of label and value cells:
+    # "Hôm nay:" / "1.126"): for a visit label ("Số lượt truy cập"), or inside a block,
+    # right after a heading or another counter. Not a bare "Tổng" alone, which heads a
+    # table's totals as well.
+    owner: dict[int, int] = {}  # line → the counter line it belongs to
+    for i in sorted(parsed):
+        field, number = parsed[i]
+        owner[i] = i
+        if number is not None or field == "heading" or i + 1 >= len(lines) or i + 1 in parsed:
+            continue
+        digits = lines[i + 1].replace(".", "").replace(",", "").replace(" ", "")
+        if (digits.isdecimal() and len(lines[i + 1]) <= COUNTER_LINE_MAX_CHARS
+                and (_VISITS.search(lines[i].lower()) or i - 1 in owner)):
+            parsed[i] = (field, int(digits))
+            owner[i + 1] = i
     for i, (field, number) in parsed.items():
-        if (number is None and field != "heading" and i + 1 < len(lines)
-                and _VISITS.search(lines[i].lower())):
-            digits = lines[i + 1].replace(".", "").replace(",", "").replace(" ", "")
-            if digits.isdecimal() and len(lines[i + 1]) <= COUNTER_LINE_MAX_CHARS:
-                figures[i] = int(digits)
-    for i, (field, number) in parsed.items():
-        in_block = field == "heading" or i - 1 in parsed or i + 1 in parsed or i in figures
+        in_block = (field == "heading" or i - 1 in owner or i + 1 in parsed
+                    or owner.get(i + 1) == i)
         if not in_block:
             continue
         used.add(i)
-        if i in figures:
+        if owner.get(i + 1) == i:
             used.add(i + 1)
-            number = figures[i]
         if number is not None and field != "heading":
             found.setdefault(field, number)
     return found, used

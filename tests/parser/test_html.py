@@ -98,3 +98,27 @@ def test_pathological_nesting_is_refused_fast() -> None:
 def test_nesting_within_the_limit_passes() -> None:
     depth = MAX_NESTING // 2
     check_nesting("<div>" * depth + "x" + "</div>" * depth)
+
+
+def test_a_form_around_the_whole_page_is_not_chrome() -> None:
+    # ASP.NET WebForms (DNN, SharePoint) wrap every page in one <form>.
+    html = page(f'<form id="aspnetForm"><ul class="menu">{MENU}</ul>'
+                f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"
+                '<form class="search"><p>Nhập từ khóa tìm kiếm trên cổng thông tin</p></form>'
+                "</form>")
+    assert read_html(html).article_lines == [PROSE, PROSE]
+
+
+def test_the_lead_printed_just_before_the_article_block_is_kept() -> None:
+    lead = PROSE.replace("Trong năm qua", "Chiều ngày 26/10")
+    html = page(f'<div class="news"><div class="sapo"><strong>{lead}</strong></div>'
+                '<div class="image"><img src="a.jpg"></div>'
+                f'<div class="detail"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>')
+    assert read_html(html).article_lines == [lead, PROSE, PROSE, PROSE]
+
+
+def test_the_part_of_the_title_printed_on_the_page_is_the_title() -> None:
+    title = "Đắk Lắk hoàn tất đào tạo công nghệ thông tin năm 2010"
+    html = page(f"<table><tr><td><b>{title}</b></td></tr><tr><td><p>{PROSE}</p></td></tr></table>",
+                f"<title>..:: So Thong tin va Truyen thong ::.. - {title}</title>")
+    assert read_html(html).doc_title == title

@@ -131,3 +131,30 @@ def test_quality_floor_on_fixture_portals() -> None:
         total_chrome += len(expected["chrome"])
     assert kept / total_keep >= FLOOR["kept_share"]
     assert 1 - left / total_chrome >= FLOOR["chrome_removed_share"]
+
+
+TEASER = ("<div class='item'><h2><a href='/tin-tuc/{i}.html'>Hội nghị tổng kết công tác "
+          "thông tin và truyền thông số {i}</a></h2><p>" + "Sở Thông tin và Truyền thông tổ "
+          "chức hội nghị tổng kết, đánh giá kết quả và triển khai nhiệm vụ năm mới, " * 3
+          + "</p><a href='/tin-tuc/{i}.html'>Xem tiếp</a></div>")
+COUNTER = "<div class='box'><p>Thống kê truy cập</p><p>Đang online: 9</p><p>Tổng: 12.345</p></div>"
+
+
+def test_teasers_with_read_more_links_and_a_pager_are_a_listing_beside_a_counter() -> None:
+    items = "".join(TEASER.format(i=i) for i in range(4))
+    body = f"<html><body><div>{items}</div><p>1 2 3 4 5 Sau</p>{COUNTER}</body></html>"
+    with pytest.raises(NoArticle) as listing:
+        parse_page(raw_page(body.encode()))
+    assert listing.value.kind == "listing" and listing.value.traffic is not None
+    # the same headlines at the site's root are its home page
+    with pytest.raises(NoArticle) as home:
+        parse_page(raw_page(body.encode(), url="http://portal.test/"))
+    assert home.value.kind == "home"
+
+
+def test_the_author_field_outside_the_article_block() -> None:
+    text = "<p>" + "Sở Thông tin và Truyền thông đã triển khai nhiều nhiệm vụ, " * 8 + "</p>"
+    body = (f"<html><body><h1>Sở triển khai nhiệm vụ chuyển đổi số năm 2025</h1>"
+            f"<div class='node'>{text * 3}</div><div class='field'><div>Tác giả</div>"
+            "<div>Hồng Thi</div></div></body></html>")
+    assert parse_page(raw_page(body.encode())).article.author == "Hồng Thi"

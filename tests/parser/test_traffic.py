@@ -63,3 +63,11 @@ def test_a_visit_label_with_its_figure_on_the_next_line() -> None:
 def test_people_viewing_now_are_online() -> None:
     found, _ = read_counters(["Số người đang xem: 14", "Tổng lượt truy cập: 18.420.513"])
     assert found == {"online": 14, "total": 18420513}
+
+
+def test_labels_and_figures_in_separate_cells_of_a_counter_block() -> None:
+    lines = ["Thống kê truy cập", "Trực tuyến:", "42", "Hôm nay:", "1.126", "Tháng này:",
+             "18.930", "Tin nổi bật"]
+    found, used = read_counters(lines)
+    assert found == {"online": 42, "today": 1126, "month": 18930}
+    assert used == set(range(7))
