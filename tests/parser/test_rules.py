@@ -40,6 +40,11 @@ def test_contact_details_inside_a_paragraph_are_content() -> None:
     assert not chrome_rules().line_shapes.matches(line)
 
 
+@pytest.mark.parametrize("line", ["16.874", "9.372.418", "64,35", "2"])
+def test_a_lone_figure_is_a_table_cell_not_a_pager(line: str) -> None:
+    assert not chrome_rules().line_shapes.matches(line)
+
+
 def test_prose_is_not_chrome() -> None:
     assert not chrome_rules().line_shapes.matches(
         "Doanh thu từ hoạt động công nghiệp công nghệ thông tin đạt 838 tỷ đồng.")
