@@ -37,8 +37,10 @@ def _month_end(year: int, month: int) -> dt.date:
 _RANGE = re.compile(
     rf"từ (?:ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
     rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
-# "Từ năm 2020 đến năm 2023, …": the years named, whole.
-_YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+{_YEAR}")
+# "Từ năm 2020 đến năm 2023, …": the years named, whole; "… tới nửa đầu năm 2019" ends
+# with that half.
+_YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?"
+                    rf"(nửa đầu\s+|6 tháng đầu\s+|sáu tháng đầu\s+)?năm\s+{_YEAR}")
 _FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s+{_YEAR})?")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
 _QUARTER = re.compile(
@@ -100,9 +102,9 @@ def find_period(text: str, default_year: int | None) -> Period | None:
                 dt.date(end_year, int(m[5]), int(m[4])), _label(text, m))))
         except ValueError:
             pass
-    if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[2]:
-        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1),
-                                             dt.date(int(m[2]), 12, 31), _label(text, m))))
+    if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
+        end = dt.date(int(m[3]), 6, 30) if m[2] else dt.date(int(m[3]), 12, 31)
+        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1), end, _label(text, m))))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
             and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)):
         n = _WORD_MONTHS.get(m[1]) or int(m[1])

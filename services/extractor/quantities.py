@@ -112,6 +112,9 @@ def abbreviations(text: str) -> Abbreviations:
     return tuple(out.items())
 
 
+PHONE_DIGITS = 7  # an ungrouped run this long is a phone number or a code, never a count
+
+
 def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity]:
     """Every quantity in one sentence, in order; `defined` are the article's own unit
     abbreviations (see `abbreviations`)."""
@@ -134,6 +137,8 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         start, end = m.span("num")
         if _YEAR.fullmatch(m["num"]):
             continue  # an ungrouped 19xx/20xx is a year: real counts are written "2.023"
+        if len(m["num"]) >= PHONE_DIGITS and m["num"].isdecimal():
+            continue  # "19001234 tổng đài viên": a phone number; counts that big are grouped
         if ratios and any(q.start <= start < q.end for q in ratios):
             continue  # the whole of "104.512/ 230.067 hồ sơ" is not a count of its own
         # What the number counts first (anchored matches right after it), then the

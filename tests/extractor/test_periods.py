@@ -26,6 +26,7 @@ D = dt.date
         ("Lũy kế từ đầu năm đến ngày 15/11/2023, toàn tỉnh", D(2023, 1, 1), D(2023, 11, 15)),
         ("từ đầu năm đến hết 30/9/2024 đã tiếp nhận", D(2024, 1, 1), D(2024, 9, 30)),
         ("Từ năm 2020 đến năm 2023, tỉnh đã đầu tư", D(2020, 1, 1), D(2023, 12, 31)),
+        ("từ năm 2017 tới nửa đầu năm 2019, Sở đã cấp", D(2017, 1, 1), D(2019, 6, 30)),
     ],
 )
 def test_named_periods(text: str, start: dt.date, end: dt.date) -> None:

@@ -511,3 +511,18 @@ def test_no_count_of_an_unlisted_noun(sentence: str) -> None:
 )
 def test_a_percent_bounding_a_counted_class_is_no_share(sentence: str, expected: list) -> None:
     assert readings(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("đã cấp chữ ký số cho 18 sở, ban, ngành và 7 sở", [(18, "sở, ban, ngành"), (7, "sở")]),
+        ("có 2,4 triệu công dân đã kích hoạt tài khoản", [(2.4e6, "công dân")]),
+        ("ghi nhận 1.204 sự kiện tấn công, 315 mã độc và 4 tổng đài",
+         [(1204, "sự kiện"), (315, "mã độc"), (4, "tổng đài")]),
+        # the base of a rate is no count
+        ("bình quân 0,52 máy trên 100 dân", []),
+    ],
+)
+def test_department_citizen_and_security_nouns(sentence: str, expected: list) -> None:
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(sentence)] == expected
