@@ -142,9 +142,9 @@ def read_html(html: str) -> HtmlPage:
     doc_title = _doc_title(titles, lines)
     _strip(found, rules.drop_tags)
     # ASP.NET pages wrap the whole page in one <form>: a form goes only when it holds
-    # less than half of the page (a search box, a comment form).
-    _drop_minor(body, [n for tag in _MINOR_TAGS for n in found.get(tag, ())])
-    _drop_chrome_containers(body, rules.chrome_names)
+    # less than half of the page (a search box, a comment form), as chrome containers do.
+    forms = [node for tag in _MINOR_TAGS for node in found.get(tag, ())]
+    _drop_minor(body, forms + _chrome_containers(body, rules.chrome_names))
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
     # it counts as the paragraph's; links stay, for link density. One walk finds these,
     # the images to drop and the paragraphs, which unwrapping leaves in place.
@@ -238,19 +238,19 @@ def _strip(found: dict[str, list[LexborNode]], tags: frozenset[str]) -> None:
             node.decompose(recursive=False)
 
 
-def _drop_chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> None:
-    """Remove elements whose class or id names chrome, unless they hold most of the page
-    (a theme that calls its main column "main-menu-content")."""
+def _chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> list[LexborNode]:
+    """The elements whose class or id names chrome (menu, footer, sidebar, …)."""
     named = []
     for node in body.css("[class], [id]"):
         attributes = node.attributes
         if chrome_names.match(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             named.append(node)
-    _drop_minor(body, named)
+    return named
 
 
 def _drop_minor(body: LexborNode, nodes: list[LexborNode]) -> None:
-    """Remove each of `nodes` that holds less than half of the page's text."""
+    """Remove each of `nodes` that holds less than half of the page's text (not a theme
+    that calls its main column "main-menu-content", nor a form around the whole page)."""
     body_len = 0
     for node in nodes:
         if node.parent is None:  # inside an element removed before it
