@@ -37,6 +37,11 @@ def _month_end(year: int, month: int) -> dt.date:
 _RANGE = re.compile(
     rf"từ (?:ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
     rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
+# Days of one month: "từ ngày 1 đến 31-7", "từ ngày 1-20/12" (the year, if not written,
+# is the text's).
+_DAY_RANGE = re.compile(
+    rf"từ ngày\s+(\d{{1,2}})\s*(?:(?:đến|tới)(?:\s+ngày)?|[-–])\s*(\d{{1,2}})\s*[/\-–]\s*"
+    rf"(\d{{1,2}})(?!\d)(?:\s*[/\-–]\s*{_YEAR})?")
 # "Từ năm 2020 đến năm 2023, …": the years named, whole; "… tới nửa đầu năm 2019" ends
 # with that half.
 _YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?"
@@ -100,6 +105,14 @@ def find_period(text: str, default_year: int | None) -> Period | None:
             candidates.append((m.start(), Period(
                 dt.date(start_year, int(m[2] or 1), int(m[1] or 1)),
                 dt.date(end_year, int(m[5]), int(m[4])), _label(text, m))))
+        except ValueError:
+            pass
+    if ("từ ngày" in lowered and (m := _DAY_RANGE.search(lowered))
+            and (year := int(m[4]) if m[4] else default_year)):
+        try:
+            candidates.append((m.start(), Period(dt.date(year, int(m[3]), int(m[1])),
+                                                 dt.date(year, int(m[3]), int(m[2])),
+                                                 _label(text, m))))
         except ValueError:
             pass
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:

@@ -34,6 +34,16 @@ def test_named_periods(text: str, start: dt.date, end: dt.date) -> None:
     assert period is not None and (period.start, period.end) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Từ ngày 1 đến 31-7, hệ thống đã tiếp nhận", D(2025, 7, 1), D(2025, 7, 31)),
+    ("trong đợt thí điểm từ ngày 1-20/12, bưu điện đã trả", D(2025, 12, 1), D(2025, 12, 20)),
+    ("từ ngày 3 đến ngày 9/4/2024 có", D(2024, 4, 3), D(2024, 4, 9)),
+])
+def test_days_of_one_month(text: str, start: dt.date, end: dt.date) -> None:
+    period = find_period(text, 2025)
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
 def test_year_less_forms_take_the_default_year() -> None:
     period = find_period("Trong 6 tháng đầu năm, đã cập nhật", 2022)
     assert period is not None and (period.start, period.end) == (D(2022, 1, 1), D(2022, 6, 30))
