@@ -32,7 +32,7 @@ _BYLINE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}")
 # ("…" at the end) is a listing's, and a title rarely ends in a full stop.
 PROSE_WORDS = 15
 _SENTENCE_END = (".", ":", ";", "!", "…", '"', "”", ")")
-HEAD_REACH = 12  # lines above the first paragraph where a text page's title may stand
+LONG_WORDS = 30  # a line this long is a paragraph even without a full stop
 TITLE_WORDS = 5
 FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are metadata
 _BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện)\s*:\s*",
@@ -172,10 +172,12 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
     lines between the title and the first paragraph are its metadata."""
     body = next((i for i, line in enumerate(lines) if is_prose(line) and not _is_chrome(line)),
                 None)
+    if body is None:  # paragraphs that end without a full stop: a long one will do
+        body = next((i for i, line in enumerate(lines) if words(line) >= LONG_WORDS
+                     and not line.endswith(("...", "…")) and not _is_chrome(line)), None)
     if body is None:
         return None
-    at = next((i for i in range(body - 1, max(body - HEAD_REACH, 0) - 1, -1)
-               if _may_be_title(lines[i])), None)
+    at = next((i for i in range(body - 1, -1, -1) if _may_be_title(lines[i])), None)
     if at is None:
         return None
     front = lines[at + 1:body]

@@ -60,3 +60,29 @@ def test_split_normalised_is_normalise_line_by_line(text: str) -> None:
                 if (line := " ".join(part.replace("\u200b", " ").split()))]
     assert split_normalised(text, "\x1f") == expected
     assert [normalise(part) for part in text.split("\x1f") if normalise(part)] == expected
+
+
+def test_a_text_dump_loses_everything_above_its_title() -> None:
+    raw = ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH BÌNH ĐỊNH", "Thứ sáu, 17/01/2025", "Trang chủ",
+           "Giới thiệu", "Tin tức - Sự kiện", "Bạn đang ở: Trang chủ > Tin tức",
+           "Bình Định đưa 5G tới các khu công nghiệp", "Ngày đăng: 14/01/2025 08:30",
+           "Lượt xem: 1.234", "Tin, ảnh: Đức Thụy", BODY, BODY]
+    cleaned = clean_lines(raw)
+    assert cleaned.title == "Bình Định đưa 5G tới các khu công nghiệp"
+    assert cleaned.lines == [BODY, BODY]
+    assert cleaned.published is not None and cleaned.published.day == 14
+    assert cleaned.author == "Đức Thụy"
+
+
+def test_paragraphs_without_full_stops_are_still_the_article() -> None:
+    body = BODY.rstrip(".")
+    raw = ["Trang chủ", "Quảng Ngãi hoàn thành phủ sóng 4G toàn tỉnh", body, body]
+    cleaned = clean_lines(raw)
+    assert cleaned.title == "Quảng Ngãi hoàn thành phủ sóng 4G toàn tỉnh"
+    assert cleaned.lines == [body, body]
+
+
+def test_a_text_without_a_paragraph_is_no_article() -> None:
+    raw = ["Tin mới", "Hội nghị giao ban báo chí tháng 4 (12/04/2024)",
+           "Tập huấn an toàn thông tin cho cán bộ (10/04/2024)", "Trang 1 2 3 Sau"]
+    assert clean_lines(raw).title is None and clean_lines(raw).lines == []
