@@ -15,17 +15,23 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Times may carry seconds and a 12-hour mark: "03:40:00 PM", "4:05:17 CH" (chiều: p.m.;
 # sáng, SA: a.m.).
-_TIME_DATE = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?\s*[,|\-]?\s*"
+# Hours and minutes are also written "14g30", "14h30".
+_TIME_DATE = re.compile(r"(\d{1,2})[:gh](\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?\s*[,|\-]?\s*"
                         r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
-_DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2})"
-                        r"(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?)?", re.IGNORECASE)
+_DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})"
+                        r"(?:\s*[|,\-]?\s*(\d{1,2})[:gh](\d{2})(?::(\d{2}))?"
+                        r"(?:\s*(AM|PM|SA|CH)\b)?)?", re.IGNORECASE)
+# English-language themes: "January 8, 2021".
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_ENGLISH = re.compile(rf"\b({'|'.join(_MONTHS)})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
                   r"(Z|[+-]\d{2}:?\d{2})?")
 # Joomla-style long dates: "11 Tháng 1 2024 09:15", "ngày 11 tháng 01 năm 2024".
 _WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
                      r"(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2}))?", re.IGNORECASE)
 _CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2}:\d{2}|"
-                  r"\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+                  rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|{'|'.join(_MONTHS)}", re.IGNORECASE)
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
@@ -62,4 +68,6 @@ def find_date(line: str) -> dt.datetime | None:
     if m := _WORDED.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)
+    if m := _ENGLISH.search(line):
+        return _local(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2]))
     return None

@@ -35,16 +35,22 @@ _SENTENCE_END = (".", ":", ";", "!", "…", '"', "”", ")")
 LONG_WORDS = 30  # a line this long is a paragraph even without a full stop
 TITLE_WORDS = 5
 FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are metadata
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện)\s*:\s*",
-                           re.IGNORECASE)
-_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd)\b.*)$",
-                         re.IGNORECASE)
+_BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện|đăng bởi|"
+                           r"người đăng|người viết)\s*:\s*", re.IGNORECASE)
+# What may follow the name: its organisation ("- Sở TT&TT") or "(tổng hợp)".
+_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd)\b.*"
+                         r"|\((?:tổng hợp|th|t/h|theo [^)]*)\))$", re.IGNORECASE)
+_POSTED_BY = re.compile(r"^posted on .+ by (.+)$", re.IGNORECASE)  # English WordPress themes
+# "Tin liên quan:" alone on its line: the headlines under it are links, not text.
+_RELATED_LABEL = re.compile(r"^(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|"
+                            r"có thể bạn quan tâm)\s*:?$", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(r"^(?:tác giả|người viết|phóng viên)\s*:?\s*", re.IGNORECASE)
 # "Trang sau ›", "Trang cuốiCuối »" (a hidden label glued to the link), "Trang 2",
 # "Trang: [1] 2 3 4 5 Tiếp >>", "1 2 3 … 10 Sau".
 _PAGER = re.compile(
     r"^(?:[«‹<]+\s*)?(?:trang\s*)?(?:sau|cuối|kế tiếp)(?:\s*(?:sau|cuối))?\s*[»›>]*$"
-    r"|^trang\s+\d+$"
+    r"|^trang\s+\d+(?:\s*/\s*\d+)?$"
+    r"|^(?:[«‹<]+\s*)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
     r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d+\]?(?:\s+(?:\[?\d+\]?|\.\.\.|…))+(?:\s+\S+){0,3}$",
     re.IGNORECASE)
 _ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
@@ -139,13 +145,17 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     published = next((d for line in lines[:40]
                       if words(line) <= 12 and (d := find_date(line))), None)
     front_author = None
+    head_found = False
     if title is None:
         head = _text_head(lines)
         if head is None:  # no paragraph of prose: a home page, a listing, a stub
             return Cleaned([], None, None, None, counters)
         title, lines, front_published, front_author = head
         published = front_published or published
-    lines = _cut_footer(_cut_tail(lines))
+        head_found = True
+    # On a text page the article starts at its first paragraph: the related lists and
+    # comments may start right after it. Elsewhere not in the first third of the lines.
+    lines = _cut_footer(_cut_tail(lines, 1 if head_found else len(lines) // 3))
     lines = [line for line in lines if not _is_chrome(line)]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
@@ -180,11 +190,40 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
     at = next((i for i in range(body - 1, -1, -1) if _may_be_title(lines[i])), None)
     if at is None:
         return None
+    if body + 1 < len(lines) and _is_read_more(lines[body + 1]):
+        return None  # a featured article's lead and its "Xem chi tiết »": a home page's
     front = lines[at + 1:body]
-    published = next((d for line in front if words(line) <= 12 and (d := find_date(line))), None)
-    author = next((a for line in front if (a := _author_of(line))), None)
+    # The article's dateline is under its title, or just above it ("14:30 | 10/12/2024");
+    # a date higher up is the header's day of viewing.
+    published = next((d for line in (*front, *lines[max(at - 2, 0):at][::-1])
+                      if words(line) <= 20 and (d := find_date(line))), None)
+    # A metadata line may hold several facts: "26/03/2019 10:15 | Đăng bởi: Hữu Phước".
+    pieces = [piece for line in front for piece in line.split(" | ")]
+    author = (next((a for piece in pieces if (a := _author_of(piece))), None)
+              or labelled_author(lines[:at]))
     kept = [line for line in front if words(line) > FRONT_WORDS and not _is_chrome(line)]
-    return lines[at], kept + lines[body:], published, author
+    return lines[at], kept + _drop_related(lines[body:]), published, author
+
+
+def _is_read_more(line: str) -> bool:
+    """A teaser's "read more" link ("Xem tiếp", "Xem chi tiết »")."""
+    return len(line) < 30 and line.lower().strip(" .»>›") in chrome_rules().read_more
+
+
+def _drop_related(lines: list[str]) -> list[str]:
+    """The text without the related headlines listed under a "Tin liên quan:" line
+    between its paragraphs (the label, then headlines up to the next paragraph)."""
+    out: list[str] = []
+    related = False
+    for line in lines:
+        if _RELATED_LABEL.match(line):
+            related = True
+            continue
+        if related and not is_prose(line) and words(line) < 40:
+            continue
+        related = False
+        out.append(line)
+    return out
 
 
 def has_pager(lines: list[str]) -> bool:
@@ -219,15 +258,19 @@ def _author_of(line: str) -> str | None:
     Sở TT&TT", "Thanh Phương 27/12/20 - 16:", or a name alone ("Thành Chung")."""
     if len(line) > 60:
         return None
+    if posted := _POSTED_BY.match(line):
+        line = posted[1]
     name = _BYLINE_LABEL.sub("", _BYLINE_DATE.split(line, 1)[0], count=1)
     name = _BYLINE_ORG.sub("", name).strip(" -|,.")
     return name if _is_name(name) else None
 
 
 def _is_name(text: str) -> bool:
-    """Two to five capitalised words: a Vietnamese person's name."""
+    """Two to five capitalised words: a Vietnamese person's name (not a weekday: "Thứ Ba",
+    "Chủ Nhật")."""
     parts = text.split(" ")
-    return 2 <= len(parts) <= 5 and all(p[:1].isupper() and p[1:].islower() for p in parts)
+    return (2 <= len(parts) <= 5 and parts[0] not in ("Thứ", "Chủ")
+            and all(p[:1].isupper() and p[1:].islower() for p in parts))
 
 
 def _is_chrome(line: str) -> bool:
@@ -247,15 +290,17 @@ def _is_chrome(line: str) -> bool:
     return False
 
 
-def _cut_tail(lines: list[str]) -> list[str]:
-    """Drop a related-articles block: everything after its heading in the last part."""
+def _cut_tail(lines: list[str], start: int) -> list[str]:
+    """Drop a related-articles block: everything after its heading, from line `start` on."""
     rules = chrome_rules()
     for i, line in enumerate(lines):
-        if i < len(lines) // 3:
+        if i < start:
             continue
         stripped = line.strip(" :")
-        if len(stripped) < SHORT_LINE and stripped.lower() in rules.tail_headings:
-            return lines[:i]
+        if len(stripped) < SHORT_LINE and (
+                stripped.lower() in rules.tail_headings
+                or _COUNTS.sub("", stripped).strip().lower() in rules.tail_headings):
+            return lines[:i]  # "Tin liên quan", "Bình luận (2)"
     return lines
 
 
@@ -297,9 +342,17 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
             author = name if _is_name(name) else None
             del out[i]
             break
-    if out and not out[-1].endswith(".") and (name := _author_of(out[-1])):
-        out.pop()
-        author = name
+    # The author's line ends the text, maybe before a line or two the rules left
+    # ("Chia sẻ Facebook Zalo …"): a byline labelled or signed with its organisation
+    # counts there, a bare name only as the last line.
+    for back in range(1, min(3, len(out)) + 1):
+        line = out[-back]
+        if line.endswith(".") or not (name := _author_of(line)):
+            continue
+        if back == 1 or name != line:
+            del out[-back]
+            author = name
+            break
     return out, author
 
 

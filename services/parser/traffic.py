@@ -13,6 +13,7 @@ from services.parser.rules import chrome_rules
 # is neither lowercased nor matched against the labels.
 COUNTER_LINE_MAX_CHARS = 80
 _VISITS = re.compile(r"truy cập|online|trực tuyến|đang xem")
+_PIECES = re.compile(r"\s+[|\-–]\s+|\t+")
 
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
@@ -34,6 +35,21 @@ def counter_value(line: str) -> tuple[str, int | None] | None:
     return (field, int(digits))
 
 
+def _one_line_block(line: str) -> list[tuple[str, int]]:
+    """The counters of a line that holds several, split at " | " or " - "."""
+    pieces = _PIECES.split(line)
+    if len(pieces) < 2:
+        return []
+    figures = []
+    for piece in pieces:
+        item = counter_value(piece)
+        if item is None:
+            return []  # a piece that is no counter: prose with a dash
+        if item[0] != "heading" and item[1] is not None:
+            figures.append((item[0], item[1]))
+    return figures
+
+
 def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
     """Counter figures found in `lines` (normalised: see `textlines.normalise`), and the
     indexes of the lines that were counters.
@@ -53,6 +69,11 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         i = joined.count("\n", 0, m.start())
         if (item := counter_value(lines[i])) is not None:
             parsed[i] = item
+        elif len(shared := _one_line_block(lines[i])) >= 2:
+            # "Đang truy cập: 23 - Hôm nay: 1.502 - Tổng: 6.730.225": a block on one line
+            used.add(i)
+            for label, figure in shared:
+                found.setdefault(label, figure)
     # A label's figure may stand on the line after it (a table of label and value cells:
     # "Hôm nay:" / "1.126"): for a visit label ("Số lượt truy cập"), or inside a block,
     # right after a heading or another counter. Not a bare "Tổng" alone, which heads a

@@ -23,6 +23,9 @@ UTC = dt.UTC
     ("16/01/2023 03:40:00 PM", dt.datetime(2023, 1, 16, 8, 40, tzinfo=UTC)),
     ("06/01/2023 4:05:17 CH", dt.datetime(2023, 1, 6, 9, 5, 17, tzinfo=UTC)),
     ("9:30:05 SA, 02/03/2024", dt.datetime(2024, 3, 2, 2, 30, 5, tzinfo=UTC)),
+    # hours written "14g30", and an English-language theme's date
+    ("Ngày đăng: 20/08/2019 - 14g30", dt.datetime(2019, 8, 20, 7, 30, tzinfo=UTC)),
+    ("Posted on January 8, 2021 by Ngọc Hân", dt.datetime(2021, 1, 7, 17, 0, tzinfo=UTC)),
 ])
 def test_vietnamese_date_forms_are_local_time(line: str, expected: dt.datetime) -> None:
     assert find_date(line) == expected

@@ -158,3 +158,14 @@ def test_the_author_field_outside_the_article_block() -> None:
             f"<div class='node'>{text * 3}</div><div class='field'><div>Tác giả</div>"
             "<div>Hồng Thi</div></div></body></html>")
     assert parse_page(raw_page(body.encode())).article.author == "Hồng Thi"
+
+
+@pytest.mark.parametrize("pager", ["« Đầu ‹ Trước 1 2 3 4 5 Sau › Cuối »", "Trang 1/48",
+                                   "Trang: [1] 2 3 4 5 Tiếp >>", "Trang sau ›"])
+def test_a_text_listing_shows_a_pager(pager: str) -> None:
+    lines = [f"Hội nghị giao ban báo chí tháng {i}\nNgày đăng: 0{i}/04/2024 | Lượt xem: 12"
+             for i in range(1, 6)]
+    body = "\n".join([*lines, pager, "Đang online: 18", "Tổng lượt truy cập: 9.876.543"])
+    with pytest.raises(NoArticle) as info:
+        parse_page(raw_page(body.encode(), "text/plain"))
+    assert info.value.kind == "listing"

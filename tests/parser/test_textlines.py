@@ -86,3 +86,35 @@ def test_a_text_without_a_paragraph_is_no_article() -> None:
     raw = ["Tin mới", "Hội nghị giao ban báo chí tháng 4 (12/04/2024)",
            "Tập huấn an toàn thông tin cho cán bộ (10/04/2024)", "Trang 1 2 3 Sau"]
     assert clean_lines(raw).title is None and clean_lines(raw).lines == []
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Thanh Trúc (tổng hợp)", "Thanh Trúc"),
+    ("Bài và ảnh: Hồng Đăng", "Hồng Đăng"),
+    ("Posted on January 8, 2021 by Ngọc Hân", "Ngọc Hân"),
+])
+def test_bylines_at_the_end_give_the_author(line: str, author: str) -> None:
+    raw = ["Khánh Hòa kích hoạt sổ sức khỏe điện tử", BODY, BODY, line, "Chia sẻ Facebook Zalo"]
+    cleaned = clean_lines(raw)
+    assert cleaned.author == author and cleaned.lines == [BODY, BODY]
+
+
+def test_the_metadata_line_of_a_text_page() -> None:
+    raw = ["Lâm Đồng chi 17,4 tỷ đồng cho khoa học năm 2019",
+           "Thứ Ba, 26/03/2019 10:15 | Đăng bởi: Hữu Phước | Lượt xem: 512", BODY]
+    cleaned = clean_lines(raw)
+    assert cleaned.author == "Hữu Phước" and cleaned.published is not None
+    assert (cleaned.published.day, cleaned.published.hour) == (26, 10)
+
+
+def test_related_headlines_between_paragraphs_and_comments_after_the_text_go() -> None:
+    raw = ["Khánh Hòa kích hoạt sổ sức khỏe điện tử", BODY, "Tin liên quan:",
+           "Khánh Hòa: hơn 90% cơ sở khám bệnh nhận căn cước", "Hướng dẫn tích hợp sổ sức khỏe",
+           BODY, "Bình luận (2)", "Nguyễn Văn Minh - Nha Trang", "Tôi đã kích hoạt sổ."]
+    assert clean_lines(raw).lines == [BODY, BODY]
+
+
+def test_a_featured_lead_with_its_read_more_link_is_no_article() -> None:
+    raw = ["TIÊU ĐIỂM", "Chuyển đổi số góp sức xây dựng nông thôn mới", BODY,
+           "Xem chi tiết »", "Tin tức - Sự kiện", "Hội nghị giao ban (12/04/2024)"]
+    assert clean_lines(raw).title is None

@@ -71,3 +71,13 @@ def test_labels_and_figures_in_separate_cells_of_a_counter_block() -> None:
     found, used = read_counters(lines)
     assert found == {"online": 42, "today": 1126, "month": 18930}
     assert used == set(range(7))
+
+
+def test_a_counter_block_on_one_line() -> None:
+    found, used = read_counters([
+        "Bài viết kết thúc ở đây.",
+        "Đang truy cập: 23 - Hôm nay: 1.502 - Tháng này: 40.118 - Tổng: 6.730.225"])
+    assert found == {"online": 23, "today": 1502, "month": 40118, "total": 6730225}
+    assert used == {1}
+    # one label and a dash in prose is no block
+    assert read_counters(["Tổng: 12 - các xã còn lại chưa báo cáo"]) == ({}, set())
