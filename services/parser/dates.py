@@ -31,7 +31,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?
 _WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
                      r"(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2}))?", re.IGNORECASE)
 _CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2}:\d{2}|"
-                  rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|{'|'.join(_MONTHS)}", re.IGNORECASE)
+                  r"\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
@@ -59,6 +59,9 @@ def parse_iso(value: str) -> dt.datetime | None:
 def find_date(line: str) -> dt.datetime | None:
     """A date (and time) printed in a line: datelines, update stamps, "Ngày đăng"."""
     if not _CUE.search(line):
+        # An English date ends "…, 2021": the twelve month names only then.
+        if (", 20" in line or ", 19" in line) and (m := _ENGLISH.search(line)):
+            return _local(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2]))
         return None
     if m := _TIME_DATE.search(line):
         return _local(int(m[7]), int(m[6]), int(m[5]), int(m[1]), int(m[2]), m[3], m[4])
@@ -68,6 +71,4 @@ def find_date(line: str) -> dt.datetime | None:
     if m := _WORDED.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)
-    if m := _ENGLISH.search(line):
-        return _local(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2]))
     return None
