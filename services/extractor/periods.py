@@ -35,8 +35,10 @@ def _month_end(year: int, month: int) -> dt.date:
 # "từ ngày 01/01 đến ngày 06/6/2022", and "(lũy kế) từ đầu năm đến ngày 15/11/2023" from
 # the first of January.
 _RANGE = re.compile(
-    rf"từ (?:ngày\s+(\d{{1,2}})/(\d{{1,2}})(?:/{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
-    rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/{_YEAR}")
+    rf"từ (?:ngày\s+(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
+    rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?(?!\d)")
+# "Trong 3 năm (2022 - 2024), …": the years in brackets.
+_YEARS_IN_BRACKETS = re.compile(rf"\d+\s+năm\s*\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\)")
 # Days of one month: "từ ngày 1 đến 31-7", "từ ngày 1-20/12" (the year, if not written,
 # is the text's).
 _DAY_RANGE = re.compile(
@@ -98,8 +100,9 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         return None
     candidates: list[tuple[int, Period]] = []
     has_month = "tháng" in lowered
-    if ("ngày" in lowered or "đầu năm" in lowered) and (m := _RANGE.search(lowered)):
-        end_year = int(m[6])
+    if (("ngày" in lowered or "đầu năm" in lowered) and (m := _RANGE.search(lowered))
+            and (m[6] or default_year)):
+        end_year = int(m[6]) if m[6] else default_year or 0
         start_year = int(m[3]) if m[3] else end_year
         try:
             candidates.append((m.start(), Period(
@@ -115,6 +118,9 @@ def find_period(text: str, default_year: int | None) -> Period | None:
                                                  _label(text, m))))
         except ValueError:
             pass
+    if "năm (" in lowered and (m := _YEARS_IN_BRACKETS.search(lowered)) and m[1] < m[2]:
+        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1),
+                                             dt.date(int(m[2]), 12, 31), _label(text, m))))
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
         end = dt.date(int(m[3]), 6, 30) if m[2] else dt.date(int(m[3]), 12, 31)
         candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1), end, _label(text, m))))

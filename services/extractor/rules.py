@@ -124,10 +124,12 @@ def rules() -> Rules:
         noun_before=re.compile(rf"(?<![\wà-ỹ])({alternation(_lower(nouns))})\s*$"),
         unit_aliases=aliases,
         # The hedge, then maybe a verb and a filler, right before the figure; an estimate
-        # may name its year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi").
+        # may name its year first ("ước thực hiện năm 2021 là 1.204.330 bưu gửi", "ước 9
+        # tháng đầu năm 2019 là 2.620 tỷ đồng").
         qualifier_pattern=re.compile(
             rf"(?:^|[\s(:,])(?:({alternation(list(qualifier_of))})|"
-            rf"({alternation(_lower(data['qualifiers']['estimate']))})\s+(?:cả\s+)?năm\s+(?:19|20)\d\d)"
+            rf"({alternation(_lower(data['qualifiers']['estimate']))})\s+"
+            rf"(?:cả\s+|\d{{1,2}}\s+tháng(?:\s+đầu)?\s+)?năm\s+(?:19|20)\d\d)"
             rf"(?:\s+(?:{'|'.join(_HEDGE_VERBS)}))?(?:\s+(?:{alternation(fillers)}))?\s*:?\s*$"),
         qualifier_words=tuple(qualifier_of),
         hedge_verbs=_HEDGE_VERBS,

@@ -147,3 +147,13 @@ def test_a_horizon_year_is_not_what_a_text_is_about() -> None:
             "năm 2023 đạt")
     assert year_of_text(text) == 2023
     assert year_of_text("Kế hoạch tầm nhìn tới năm 2030, ban hành ngày 2/3/2022") == 2022
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Từ ngày 19-7 tới 16-8-2021, tổng đài đã nhận", D(2021, 7, 19), D(2021, 8, 16)),
+    ("từ ngày 1-8 đến 16-8, tổng đài nhận", D(2025, 8, 1), D(2025, 8, 16)),
+    ("Trong 3 năm (2022 - 2024), tỉnh tổ chức", D(2022, 1, 1), D(2024, 12, 31)),
+])
+def test_dashed_date_ranges_and_years_in_brackets(text: str, start: dt.date, end: dt.date) -> None:
+    period = find_period(text, 2025)
+    assert period is not None and (period.start, period.end) == (start, end)

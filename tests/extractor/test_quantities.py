@@ -39,6 +39,8 @@ def readings(sentence: str) -> list[tuple[float, str, str]]:
         ("ước đạt tổng cộng 4.500 hồ sơ", (4500, "hồ sơ", "estimate")),
         ("hơn tổng cộng 20 cuộc", (20, "cuộc", "at_least")),
         ("tổng cộng 80 hồ sơ", (80, "hồ sơ", "exact")),
+        # an estimate may name its part of the year first
+        ("và ước 9 tháng đầu năm 2019 là 2.620 tỷ đồng", (2.62e12, "VND", "estimate")),
         # a change of a rate in percentage points is not a count of "điểm"
         ("tăng 8,2 điểm phần trăm so với cùng kỳ", (8.2, "điểm phần trăm", "exact")),
     ],
@@ -522,6 +524,8 @@ def test_a_percent_bounding_a_counted_class_is_no_share(sentence: str, expected:
          [(1204, "sự kiện"), (315, "mã độc"), (4, "tổng đài")]),
         # the base of a rate is no count
         ("bình quân 0,52 máy trên 100 dân", []),
+        ("tiếp nhận 8.526 yêu cầu qua 84 phiên, lắp 2 máy phát",
+         [(8526, "yêu cầu"), (84, "phiên"), (2, "máy phát")]),
     ],
 )
 def test_department_citizen_and_security_nouns(sentence: str, expected: list) -> None:
