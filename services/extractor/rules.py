@@ -15,32 +15,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from shared.records import Direction
+from shared.wordlists import alternation
 
 DATA = Path(__file__).parent / "data"
-
-
-def alternation(words: list[str]) -> str:
-    """A regex matching any of `words`, the longest first, written as a trie
-    ("tin(?:, bài|/bài|…)?"): re tries the branches of a plain alternation one by one,
-    so with two hundred nouns every number paid for two hundred failed literals; the
-    trie shares prefixes and costs about one branch per letter."""
-    trie: dict[str, dict] = {}
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    ends_here = "" in node
-    body = branches[0] if len(branches) == 1 and not ends_here else f"(?:{'|'.join(branches)})"
-    return body + "?" if ends_here else body
 
 
 def _not_after(words: list[str]) -> str:

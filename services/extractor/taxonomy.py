@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from services.extractor.rules import alternation
+from shared.wordlists import alternation
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.toml"
 

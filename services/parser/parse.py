@@ -60,9 +60,10 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         cleaned = clean_lines(lines)
         # Teasers ("… …" at the end) stand for articles one link away: a listing's.
         links = sum(line.endswith(("...", "…")) for line in lines)
-        listed = links >= 2 or has_pager(lines)
-        kind = "listing" if listed else "too_short"
+        teasers = links >= 2
+        kind = "listing" if teasers else "too_short"
         teaser_block = False
+        pager_lines = lines
     else:
         check_nesting(text)
         html = read_html(text)
@@ -76,10 +77,10 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
                              or _date_near_title(html.page_lines, cleaned.title))
         links = html.headline_links
         # A block of teasers, each with its "Xem tiếp" link, is a listing however long.
-        teaser_block = _read_more_links(html.article_lines) >= 2
+        teasers = teaser_block = _read_more_links(html.article_lines) >= 2
         kind = ("error_page" if error else "listing" if links >= 2 or teaser_block
                 else "too_short")
-        listed = teaser_block or has_pager(html.page_lines)
+        pager_lines = html.page_lines
         cleaned.author = cleaned.author or labelled_author(html.page_lines)
     traffic = _traffic(page, cleaned)
     body = "\n\n".join(cleaned.lines)
@@ -90,8 +91,11 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         kind = "listing"
     if (kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title
             or teaser_block):
-        # A page of headlines with the site's counter is the home page, unless a pager
-        # says it is one page of a listing; the site's root is its home page.
+        # A page of headlines with the site's counter is the home page, unless teasers or
+        # a pager say it is one page of a listing; the site's root is its home page.
+        listed = teasers or has_pager(pager_lines)
+        if kind == "too_short" and listed:
+            kind = "listing"
         if kind != "error_page" and ((traffic and not listed) or _is_root(page.url)):
             kind = "home"
         raise NoArticle(

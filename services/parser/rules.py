@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from shared.wordlists import alternation
+
 DATA = Path(__file__).parent / "data"
 FLOATING_MAX_CHARS = 300
 SEEN_NAMES_MAX = 50_000  # class/id names whose answer is remembered
@@ -78,9 +80,9 @@ class ChromeNames:
 
     @classmethod
     def of(cls, words: list[str]) -> ChromeNames:
-        alternation = "|".join(re.escape(w.lower()) for w in words)
+        names = "|".join(re.escape(w.lower()) for w in words)
         hyphenated = "|".join(re.escape(w.lower()) for w in words if not w.isalpha())
-        return cls(re.compile(rf"(?<![a-z])({alternation})(?![a-z])"),
+        return cls(re.compile(rf"(?<![a-z])({names})(?![a-z])"),
                    frozenset(w.lower() for w in words if w.isalpha()),
                    re.compile(hyphenated or "(?!)"))
 
@@ -123,24 +125,23 @@ def chrome_rules() -> ChromeRules:
     footer: list[str] = data["footer_patterns"]
     anywhere: list[dict] = data["anywhere"]
     labels = sorted(data["counter_labels"], key=len, reverse=True)
-    alternation = "|".join(re.escape(label.lower()) for label in labels)
+    label_words = "|".join(re.escape(label.lower()) for label in labels)
     headings = "|".join(re.escape(h.lower()) for h in data["counter_headings"]["names"])
     stopwords = (DATA / "stopwords_vi.txt").read_text(encoding="utf-8").split("\n")
     return ChromeRules(
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
         tail_headings=frozenset(w.lower() for w in data["tail_headings"]),
         line_shapes=LineShapes.of(patterns + footer, anywhere),
-        widget_phrase=re.compile("|".join(
-            re.escape(w.lower()) for w in sorted(data["widget_lines"], key=len, reverse=True))),
+        widget_phrase=re.compile(alternation([w.lower() for w in data["widget_lines"]])),
         # The footer starts at the first copyright, phone, e-mail or address line.
         footer_shapes=LineShapes.of(footer, [a for a in anywhere if a.get("footer")]),
         # Matched against the lowercased line (a case-insensitive alternation costs more).
         counter_line=re.compile(
-            rf"^[•·\-*+\s]*({alternation})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
+            rf"^[•·\-*+\s]*({label_words})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
         # Lines that may be counter lines or headings, found in all of a page's lines
         # (each after a "\n", lowercased) by one search: each starts with a label or
         # heading. The leading "\n" lets the search jump from line to line.
-        counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{alternation}|{headings})"),
+        counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{label_words}|{headings})"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
         drop_tags=frozenset(data["html"]["drop_tags"]),

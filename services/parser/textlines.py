@@ -239,7 +239,7 @@ def labelled_author(lines: list[str]) -> str | None:
     """The name after a "Tác giả" label, on its line or the next ("Tác giả" / "Hồng Thi"
     in a CMS's author field, which sits outside the article block)."""
     for i, line in enumerate(lines):
-        if len(line) < 60 and _AUTHOR_LABEL.match(line):
+        if len(line) < 60 and line[:1] in "TtNnPp" and _AUTHOR_LABEL.match(line):
             rest = _AUTHOR_LABEL.sub("", line).strip()
             name = rest or (lines[i + 1] if i + 1 < len(lines) else "")
             if _is_name(name):
@@ -297,10 +297,12 @@ def _cut_tail(lines: list[str], start: int) -> list[str]:
         if i < start:
             continue
         stripped = line.strip(" :")
-        if len(stripped) < SHORT_LINE and (
-                stripped.lower() in rules.tail_headings
-                or _COUNTS.sub("", stripped).strip().lower() in rules.tail_headings):
-            return lines[:i]  # "Tin liên quan", "Bình luận (2)"
+        if len(stripped) >= SHORT_LINE:
+            continue
+        if "(" in stripped:  # "Bình luận (2)"
+            stripped = _COUNTS.sub("", stripped).strip()
+        if stripped.lower() in rules.tail_headings:
+            return lines[:i]
     return lines
 
 

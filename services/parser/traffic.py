@@ -13,7 +13,7 @@ from services.parser.rules import chrome_rules
 # is neither lowercased nor matched against the labels.
 COUNTER_LINE_MAX_CHARS = 80
 _VISITS = re.compile(r"truy cập|online|trực tuyến|đang xem")
-_PIECES = re.compile(r"\s+[|\-–]\s+|\t+")
+_PIECES = re.compile(r"\s+[|\-–]\s+")
 
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
@@ -69,7 +69,8 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         i = joined.count("\n", 0, m.start())
         if (item := counter_value(lines[i])) is not None:
             parsed[i] = item
-        elif len(shared := _one_line_block(lines[i])) >= 2:
+        elif (" - " in lines[i] or " | " in lines[i]) and len(
+                shared := _one_line_block(lines[i])) >= 2:
             # "Đang truy cập: 23 - Hôm nay: 1.502 - Tổng: 6.730.225": a block on one line
             used.add(i)
             for label, figure in shared:

@@ -1,11 +1,6 @@
-"""The word lists as patterns: folding keeps offsets, mentions finds a listed word, the
-trie alternation behaves as a plain one."""
+"""The word lists as patterns: folding keeps offsets, mentions finds a listed word."""
 
-import re
-
-import pytest
-
-from services.extractor.rules import alternation, fold, mentions, rules
+from services.extractor.rules import fold, mentions, rules
 
 
 def test_fold_lowers_and_keeps_every_offset() -> None:
@@ -27,18 +22,6 @@ def test_word_patterns_match_the_folded_text() -> None:
     r = rules()
     assert r.exclude_before.search(fold("Kỷ niệm "))
     assert r.unit_pattern.match(fold(" Hồ Sơ trực tuyến"))[1] == "hồ sơ"
-
-WORDS = ["tin", "tin bài", "tin, bài", "trạm", "trạm BTS", "trang", "đ", "đồng", "VNĐ"]
-
-
-@pytest.mark.parametrize("text", ["tin bài mới", "tin, bài", "tin", "trạm BTS", "trạm 2G",
-                                  "trang web", "đồng", "đ/tháng", "VNĐ", "tiền", "x"])
-def test_the_trie_matches_what_a_longest_first_alternation_matches(text: str) -> None:
-    plain = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
-    expected = re.match(rf"(?:{plain})(?![\wà-ỹ])", text)
-    got = re.match(rf"(?:{alternation(WORDS)})(?![\wà-ỹ])", text)
-    assert (got and got.group()) == (expected and expected.group())
-
 
 def test_every_listed_noun_is_read_as_a_unit() -> None:
     r = rules()
