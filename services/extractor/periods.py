@@ -119,11 +119,9 @@ def find_period(text: str, default_year: int | None) -> Period | None:
         except ValueError:
             pass
     if "năm (" in lowered and (m := _YEARS_IN_BRACKETS.search(lowered)) and m[1] < m[2]:
-        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1),
-                                             dt.date(int(m[2]), 12, 31), _label(text, m))))
+        candidates.append(_years(text, m, m[1], m[2]))
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
-        end = dt.date(int(m[3]), 6, 30) if m[2] else dt.date(int(m[3]), 12, 31)
-        candidates.append((m.start(), Period(dt.date(int(m[1]), 1, 1), end, _label(text, m))))
+        candidates.append(_years(text, m, m[1], m[3], first_half=bool(m[2])))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
             and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)):
         n = _WORD_MONTHS.get(m[1]) or int(m[1])
@@ -164,10 +162,8 @@ def find_period(text: str, default_year: int | None) -> Period | None:
     # Both forms below name a year: a sentence with no "19" nor "20" is not scanned for them.
     names_year = "20" in text or "19" in text
     if names_year and "giai đoạn" in lowered and (m := _span(lowered)):
-        first_year, last_year = int(m[1]), int(m[2])
-        if first_year < last_year:
-            candidates.append((m.start(), Period(dt.date(first_year, 1, 1),
-                                                 dt.date(last_year, 12, 31), _label(text, m))))
+        if int(m[1]) < int(m[2]):
+            candidates.append(_years(text, m, m[1], m[2]))
     if names_year and (m := _year_phrase(text)):
         year = int(m[2])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
@@ -187,6 +183,14 @@ def find_period(text: str, default_year: int | None) -> Period | None:
     first = candidates[0][0]
     overlapping = [p for pos, p in candidates if pos <= first + 25]
     return min(overlapping, key=lambda p: p.end - p.start)
+
+
+def _years(text: str, m: re.Match[str], first: str, last: str,
+           first_half: bool = False) -> tuple[int, Period]:
+    """The candidate for a span of whole years from `first` to `last` (to its first half
+    only: "… tới nửa đầu năm 2019")."""
+    end = dt.date(int(last), 6, 30) if first_half else dt.date(int(last), 12, 31)
+    return m.start(), Period(dt.date(int(first), 1, 1), end, _label(text, m))
 
 
 def _year_phrase(text: str) -> re.Match[str] | None:
