@@ -18,7 +18,7 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Hours and minutes are also written "14g30", "14h30".
 _TIME_DATE = re.compile(r"(\d{1,2})[:gh](\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?\s*[,|\-]?\s*"
                         r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
-_DATE_TIME = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})"
+_DATE_TIME = re.compile(r"(?<![\d/\-])(\d{1,2})([/\-])(\d{1,2})\2(\d{4})"
                         r"(?:\s*[|,\-]?\s*(\d{1,2})[:gh](\d{2})(?::(\d{2}))?"
                         r"(?:\s*(AM|PM|SA|CH)\b)?)?", re.IGNORECASE)
 # English-language themes: "January 8, 2021".
@@ -31,7 +31,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?
 _WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
                      r"(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2}))?", re.IGNORECASE)
 _CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2}:\d{2}|"
-                  r"\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+                  r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}", re.IGNORECASE)
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
@@ -66,8 +66,8 @@ def find_date(line: str) -> dt.datetime | None:
     if m := _TIME_DATE.search(line):
         return _local(int(m[7]), int(m[6]), int(m[5]), int(m[1]), int(m[2]), m[3], m[4])
     if m := _DATE_TIME.search(line):
-        hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
-        return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute, m[6], m[7])
+        hour, minute = (int(m[5]), int(m[6])) if m[5] else (0, 0)
+        return _local(int(m[4]), int(m[3]), int(m[1]), hour, minute, m[7], m[8])
     if m := _WORDED.search(line):
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)

@@ -108,6 +108,7 @@ class ChromeRules:
     widget_phrase: re.Pattern[str]
     footer_shapes: LineShapes
     counter_line: re.Pattern[str]
+    counter_figure_first: re.Pattern[str]
     counter_start: re.Pattern[str]
     counter_field: dict[str, str]
     counter_headings: frozenset[str]
@@ -138,10 +139,13 @@ def chrome_rules() -> ChromeRules:
         # Matched against the lowercased line (a case-insensitive alternation costs more).
         counter_line=re.compile(
             rf"^[•·\-*+\s]*({label_words})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
+        # …or its figure first: "18.450 hôm nay".
+        counter_figure_first=re.compile(rf"^[•·\-*+\s]*(\d[\d.,]*)\s+({label_words})$"),
         # Lines that may be counter lines or headings, found in all of a page's lines
         # (each after a "\n", lowercased) by one search: each starts with a label or
         # heading. The leading "\n" lets the search jump from line to line.
-        counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{label_words}|{headings})"),
+        counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{label_words}|{headings}"
+                                 rf"|\d[\d.,]* (?:{label_words})(?=\n|$))"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
         drop_tags=frozenset(data["html"]["drop_tags"]),

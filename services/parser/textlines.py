@@ -38,9 +38,11 @@ FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are
 _BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện|đăng bởi|"
                            r"người đăng|người viết)\s*:\s*", re.IGNORECASE)
 # What may follow the name: its organisation ("- Sở TT&TT") or "(tổng hợp)".
-_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd)\b.*"
+_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd|ảnh)\b.*"
                          r"|\((?:tổng hợp|th|t/h|theo [^)]*)\))$", re.IGNORECASE)
-_POSTED_BY = re.compile(r"^posted on .+ by (.+)$", re.IGNORECASE)  # English WordPress themes
+# "Posted on … by X" (English WordPress themes), "Gửi bởi X vào T4, 09/10/2024" (Drupal).
+_POSTED_BY = re.compile(r"^(?:posted on .+ by|(?:gửi|đăng|viết) bởi) (.+?)(?: vào .*)?$",
+                        re.IGNORECASE)
 # "Tin liên quan:" alone on its line: the headlines under it are links, not text.
 _RELATED_LABEL = re.compile(r"^(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|"
                             r"có thể bạn quan tâm)\s*:?$", re.IGNORECASE)
@@ -50,7 +52,7 @@ _AUTHOR_LABEL = re.compile(r"^(?:tác giả|người viết|phóng viên)\s*:?\s
 _PAGER = re.compile(
     r"^(?:[«‹<]+\s*)?(?:trang\s*)?(?:sau|cuối|kế tiếp)(?:\s*(?:sau|cuối))?\s*[»›>]*$"
     r"|^trang\s+\d+(?:\s*/\s*\d+)?$"
-    r"|^(?:[«‹<]+\s*)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
+    r"|^(?:[«‹<]+\s*)?(?:trang\s+)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
     r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d+\]?(?:\s+(?:\[?\d+\]?|\.\.\.|…))+(?:\s+\S+){0,3}$",
     re.IGNORECASE)
 _ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
@@ -144,7 +146,7 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
     published = next((d for line in lines[:40]
                       if words(line) <= 12 and (d := find_date(line))), None)
-    front_author = None
+    front_author = front_published = None
     head_found = False
     if title is None:
         head = _text_head(lines)
@@ -156,6 +158,10 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     # On a text page the article starts at its first paragraph: the related lists and
     # comments may start right after it. Elsewhere not in the first third of the lines.
     lines = _cut_footer(_cut_tail(lines, 1 if head_found else len(lines) // 3))
+    if head_found and front_published is None:
+        # No dateline with the title: one signed at the end ("Bùi Thị Hằng (…)" then
+        # "12/11/2024") beats the header's day of viewing.
+        published = _signed_date(lines) or published
     lines = [line for line in lines if not _is_chrome(line)]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
@@ -203,6 +209,14 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
               or labelled_author(lines[:at]))
     kept = [line for line in front if words(line) > FRONT_WORDS and not _is_chrome(line)]
     return lines[at], kept + _drop_related(lines[body:]), published, author
+
+
+def _signed_date(lines: list[str]) -> dt.datetime | None:
+    """A date alone on one of the last lines of the text, where it is signed."""
+    for line in lines[-4:]:
+        if words(line) <= 6 and (when := find_date(line)):
+            return when
+    return None
 
 
 def _is_read_more(line: str) -> bool:
@@ -285,8 +299,8 @@ def _is_chrome(line: str) -> bool:
         return True
     # A row of controls: "(0) Bình luận In bài Chia sẻ" is nothing but widget words.
     if len(lowered) < SHORT_LINE:
-        rest = rules.widget_phrase.sub(" ", _COUNTS.sub(" ", lowered))
-        return not rest.strip(" |-•·/[]")
+        rest, found = rules.widget_phrase.subn(" ", _COUNTS.sub(" ", lowered))
+        return found > 0 and not rest.strip(" |-•·/[]:.,0123456789")  # "Lượt xem: 1.046 In"
     return False
 
 

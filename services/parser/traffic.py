@@ -25,11 +25,14 @@ def counter_value(line: str) -> tuple[str, int | None] | None:
     lowered = text.lower()
     if lowered.rstrip(":") in rules.counter_headings:
         return ("heading", None)
-    m = rules.counter_line.match(lowered)
-    if not m:
+    if m := rules.counter_line.match(lowered):
+        label, figure = m[1], m[2]
+    elif m := rules.counter_figure_first.match(lowered):
+        label, figure = m[2], m[1]
+    else:
         return None
-    field = rules.counter_field[m[1]]
-    digits = "".join(ch for ch in (m[2] or "") if ch.isdigit())
+    field = rules.counter_field[label]
+    digits = "".join(ch for ch in (figure or "") if ch.isdigit())
     if not digits:
         return (field, None)
     return (field, int(digits))

@@ -26,6 +26,7 @@ UTC = dt.UTC
     # hours written "14g30", and an English-language theme's date
     ("Ngày đăng: 20/08/2019 - 14g30", dt.datetime(2019, 8, 20, 7, 30, tzinfo=UTC)),
     ("Posted on January 8, 2021 by Ngọc Hân", dt.datetime(2021, 1, 7, 17, 0, tzinfo=UTC)),
+    ("14-02-2025 16:20:05", dt.datetime(2025, 2, 14, 9, 20, 5, tzinfo=UTC)),
 ])
 def test_vietnamese_date_forms_are_local_time(line: str, expected: dt.datetime) -> None:
     assert find_date(line) == expected

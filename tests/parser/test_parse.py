@@ -161,6 +161,7 @@ def test_the_author_field_outside_the_article_block() -> None:
 
 
 @pytest.mark.parametrize("pager", ["« Đầu ‹ Trước 1 2 3 4 5 Sau › Cuối »", "Trang 1/48",
+                                   "Trang đầu Trang trước 1 2 3 4 5 Trang sau Trang cuối",
                                    "Trang: [1] 2 3 4 5 Tiếp >>", "Trang sau ›"])
 def test_a_text_listing_shows_a_pager(pager: str) -> None:
     lines = [f"Hội nghị giao ban báo chí tháng {i}\nNgày đăng: 0{i}/04/2024 | Lượt xem: 12"

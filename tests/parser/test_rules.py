@@ -29,6 +29,9 @@ def test_widget_lines_and_tail_headings_are_short_lines() -> None:
     "Chuyên mục: An toàn thông tin", "Nguồn: baoquangninh.vn", "Từ khóa: chuyển đổi số",
     "Hội nghị giao ban báo chí tháng 4 năm 2024 (12/04/2024)", "Truy cập: 812",
     "Xem thêm: Quảng Ninh phủ sóng 5G các khu công nghiệp", "--- Chọn liên kết ---",
+    "Đánh giá: ★★★★☆ (4,2/5 - 17 lượt)", "318 lượt xem", "[Hình ảnh: tong-dai-1022.jpg]",
+    "https://www.binhduong.gov.vn/tin-tuc/2021/12/bai.html", "Thẻ: chuyển đổi số",
+    "Hiển thị 1 - 12 trong tổng số 436 tin",
 ])
 def test_chrome_shapes(line: str) -> None:
     assert chrome_rules().line_shapes.matches(line)

@@ -92,6 +92,8 @@ def test_a_text_without_a_paragraph_is_no_article() -> None:
     ("Thanh Trúc (tổng hợp)", "Thanh Trúc"),
     ("Bài và ảnh: Hồng Đăng", "Hồng Đăng"),
     ("Posted on January 8, 2021 by Ngọc Hân", "Ngọc Hân"),
+    ("Tin: Hữu Huệ - Ảnh: Kim Ngân", "Hữu Huệ"),
+    ("Gửi bởi Thu Trang vào T4, 09/10/2024 - 10:17", "Thu Trang"),
 ])
 def test_bylines_at_the_end_give_the_author(line: str, author: str) -> None:
     raw = ["Khánh Hòa kích hoạt sổ sức khỏe điện tử", BODY, BODY, line, "Chia sẻ Facebook Zalo"]
@@ -118,3 +120,18 @@ def test_a_featured_lead_with_its_read_more_link_is_no_article() -> None:
     raw = ["TIÊU ĐIỂM", "Chuyển đổi số góp sức xây dựng nông thôn mới", BODY,
            "Xem chi tiết »", "Tin tức - Sự kiện", "Hội nghị giao ban (12/04/2024)"]
     assert clean_lines(raw).title is None
+
+
+def test_a_row_of_tools_with_a_view_count_goes() -> None:
+    raw = ["An Giang nhìn lại năm 2024 của ngành", BODY, BODY,
+           "Lượt xem: 1.046 Chia sẻ In bài viết Về đầu trang"]
+    assert clean_lines(raw).lines == [BODY, BODY]
+
+
+def test_a_date_signed_at_the_end_beats_the_headers_day() -> None:
+    raw = ["Thứ Tư, ngày 13/11/2024", "Trang chủ", "Giới thiệu", "Tin tức",
+           "Hòa Bình xóa nghèo thông tin ở vùng cao",
+           BODY, BODY, "Bùi Thị Hằng (Trung tâm VHTT&TT huyện Đà Bắc)", "12/11/2024"]
+    cleaned = clean_lines(raw)
+    assert cleaned.published is not None and cleaned.published.day == 12
+    assert cleaned.lines == [BODY, BODY]

@@ -18,6 +18,10 @@ from services.parser.traffic import counter_value, read_counters
     ("Tổng số lượt truy cập: 4798812", ("total", 4798812)),
     ("• Hôm nay:", ("today", None)),
     ("Thống kê truy cập", ("heading", None)),
+    # the figure first, and an English theme's labels
+    ("18.450 hôm nay", ("today", 18450)),
+    ("85.412.306 tổng lượt truy cập", ("total", 85412306)),
+    ("This month: 21.530", ("month", 21530)),
 ])
 def test_counter_lines(line: str, expected: tuple[str, int | None]) -> None:
     assert counter_value(line) == expected
