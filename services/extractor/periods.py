@@ -35,7 +35,8 @@ def _month_end(year: int, month: int) -> dt.date:
 # "từ ngày 01/01 đến ngày 06/6/2022", and "(lũy kế) từ đầu năm đến ngày 15/11/2023" from
 # the first of January.
 _RANGE = re.compile(
-    rf"từ (?:ngày\s+(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?|đầu năm)\s+(?:đến|tới)\s+"
+    rf"từ (?:ngày\s+(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?|đầu năm(?:\s+{_YEAR})?)"
+    rf"\s+(?:đến|tới)\s+"
     rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?(?!\d)")
 # "Trong 3 năm (2022 - 2024), …": the years in brackets.
 _YEARS_IN_BRACKETS = re.compile(rf"\d+\s+năm\s*\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\)")
@@ -101,13 +102,13 @@ def find_period(text: str, default_year: int | None) -> Period | None:
     candidates: list[tuple[int, Period]] = []
     has_month = "tháng" in lowered
     if (("ngày" in lowered or "đầu năm" in lowered) and (m := _RANGE.search(lowered))
-            and (m[6] or default_year)):
-        end_year = int(m[6]) if m[6] else default_year or 0
-        start_year = int(m[3]) if m[3] else end_year
+            and (m[7] or default_year)):
+        end_year = int(m[7]) if m[7] else default_year or 0
+        start_year = int(m[3] or m[4] or end_year)
         try:
             candidates.append((m.start(), Period(
                 dt.date(start_year, int(m[2] or 1), int(m[1] or 1)),
-                dt.date(end_year, int(m[5]), int(m[4])), _label(text, m))))
+                dt.date(end_year, int(m[6]), int(m[5])), _label(text, m))))
         except ValueError:
             pass
     if ("từ ngày" in lowered and (m := _DAY_RANGE.search(lowered))

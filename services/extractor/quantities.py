@@ -25,8 +25,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
 # with a counted noun right after and a part no larger than the whole, so dates ("30/4")
 # never qualify.
-_RATIO = re.compile(
-    r"(?P<num>\d(?<![\w./\-–]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,5}))"
+_RATIO = re.compile(  # a score may have decimals: "87,6/100 điểm"
+    r"(?P<num>\d(?<![\w.,/\-–]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,5})(?:,\d{1,2})?)"
     r" ?/ ?(?P<total>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/]|[.,]\d)")
 # Counts written as words ("hai hội nghị", "ba đợt"). "một" (một số, một cửa) and "năm"
 # (the year, five) are left out: too often not a count.
@@ -390,7 +390,8 @@ def comparative(before: str) -> Direction | None:
 
 def _may_be_hedged(tail: str, r: Rules) -> bool:
     """Whether `tail` ends the way a `qualifier_pattern` match does: a hedge word or the
-    year of an estimate, maybe followed by one of its verbs and a filler. The pattern is
+    period of an estimate (its year, "cả năm"), maybe followed by one of its verbs and a
+    filler. The pattern is
     anchored at the end but re tries it from every position; "đạt", "là" alone end many
     figures' text without a hedge, so the verb is looked behind here rather than passed
     on."""
@@ -398,12 +399,12 @@ def _may_be_hedged(tail: str, r: Rules) -> bool:
         if _ends_with_word(tail, filler):
             tail = tail[:-len(filler)].rstrip()
             break
-    if tail.endswith(r.qualifier_words) or tail[-1:].isdigit():
+    if tail.endswith(r.qualifier_words) or tail[-1:].isdigit() or tail.endswith("cả năm"):
         return True
     for verb in r.hedge_verbs:
         if _ends_with_word(tail, verb):
             rest = tail[:-len(verb)].rstrip()
-            if rest.endswith(r.qualifier_words) or rest[-1:].isdigit():
+            if rest.endswith(r.qualifier_words) or rest[-1:].isdigit() or rest.endswith("cả năm"):
                 return True
     return False
 

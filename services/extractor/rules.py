@@ -106,7 +106,8 @@ def rules() -> Rules:
         qualifier_pattern=re.compile(
             rf"(?:^|[\s(:,])(?:({alternation(list(qualifier_of))})|"
             rf"({alternation(_lower(data['qualifiers']['estimate']))})\s+"
-            rf"(?:cả\s+|\d{{1,2}}\s+tháng(?:\s+đầu)?\s+)?năm\s+(?:19|20)\d\d)"
+            rf"(?:cả\s+năm(?:\s+(?:19|20)\d\d)?|(?:\d{{1,2}}\s+tháng(?:\s+đầu)?\s+)?"
+            rf"năm\s+(?:19|20)\d\d))"
             rf"(?:\s+(?:{'|'.join(_HEDGE_VERBS)}))?(?:\s+(?:{alternation(fillers)}))?\s*:?\s*$"),
         qualifier_words=tuple(qualifier_of),
         hedge_verbs=_HEDGE_VERBS,

@@ -157,3 +157,8 @@ def test_a_horizon_year_is_not_what_a_text_is_about() -> None:
 def test_dashed_date_ranges_and_years_in_brackets(text: str, start: dt.date, end: dt.date) -> None:
     period = find_period(text, 2025)
     assert period is not None and (period.start, period.end) == (start, end)
+
+
+def test_from_the_start_of_a_named_year_to_a_date() -> None:
+    period = find_period("từ đầu năm 2022 đến ngày 23/8/2022, đã tiếp nhận", None)
+    assert period is not None and (period.start, period.end) == (D(2022, 1, 1), D(2022, 8, 23))

@@ -41,6 +41,7 @@ def readings(sentence: str) -> list[tuple[float, str, str]]:
         ("tổng cộng 80 hồ sơ", (80, "hồ sơ", "exact")),
         # an estimate may name its part of the year first
         ("và ước 9 tháng đầu năm 2019 là 2.620 tỷ đồng", (2.62e12, "VND", "estimate")),
+        ("xuất khẩu ước cả năm đạt 12,9 tỷ USD", (12.9e9, "USD", "estimate")),
         # a change of a rate in percentage points is not a count of "điểm"
         ("tăng 8,2 điểm phần trăm so với cùng kỳ", (8.2, "điểm phần trăm", "exact")),
     ],
@@ -526,6 +527,10 @@ def test_a_percent_bounding_a_counted_class_is_no_share(sentence: str, expected:
         ("bình quân 0,52 máy trên 100 dân", []),
         ("tiếp nhận 8.526 yêu cầu qua 84 phiên, lắp 2 máy phát",
          [(8526, "yêu cầu"), (84, "phiên"), (2, "máy phát")]),
+        ("với 8.615 giao dịch, nhập 1.176.402 dữ liệu hộ tịch",
+         [(8615, "giao dịch"), (1176402, "dữ liệu")]),
+        # a score with decimals out of a whole
+        ("đạt 87,6/100 điểm, đứng thứ 4", [(87.6, "điểm")]),
     ],
 )
 def test_department_citizen_and_security_nouns(sentence: str, expected: list) -> None:
