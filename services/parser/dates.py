@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Times may carry seconds and a 12-hour mark: "03:40:00 PM", "4:05:17 CH" (chiều: p.m.;
-# sáng, SA: a.m.).
-# Hours and minutes are also written "14g30", "14h30".
+# sáng, SA: a.m.); hours and minutes are also written "14g30", "14h30".
 _TIME_DATE = re.compile(r"(\d{1,2})[:gh](\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH)\b)?\s*[,|\-]?\s*"
                         r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
 _DATE_TIME = re.compile(r"(?<![\d/\-])(\d{1,2})([/\-])(\d{1,2})\2(\d{4})"

@@ -182,7 +182,7 @@ def _lead_before(block: LexborNode) -> list[str]:
         node = node.prev
     else:
         return []
-    if node is None or _link_density(node) > 0.2:
+    if _link_density(node) > 0.2:
         return []
     lines = block_lines(node)
     return lines if len(lines) == 1 and is_prose(lines[0]) else []

@@ -18,6 +18,7 @@ from services.parser.textlines import (
     Cleaned,
     clean_lines,
     has_pager,
+    is_read_more,
     labelled_author,
     normalise,
     words,
@@ -77,7 +78,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
                              or _date_near_title(html.page_lines, cleaned.title))
         links = html.headline_links
         # A block of teasers, each with its "Xem tiếp" link, is a listing however long.
-        teasers = teaser_block = _read_more_links(html.article_lines) >= 2
+        teasers = teaser_block = sum(map(is_read_more, html.article_lines)) >= 2
         kind = ("error_page" if error else "listing" if links >= 2 or teaser_block
                 else "too_short")
         pager_lines = html.page_lines
@@ -123,12 +124,6 @@ def _date_near_title(lines: list[str], title: str | None) -> dt.datetime | None:
                     return when
             return None
     return None
-
-
-def _read_more_links(lines: list[str]) -> int:
-    """How many of `lines` are a teaser's "read more" link ("Xem tiếp", "Đọc tiếp »")."""
-    read_more = chrome_rules().read_more
-    return sum(1 for line in lines if len(line) < 30 and line.lower().strip(" .»>›") in read_more)
 
 
 def _is_root(url: str) -> bool:

@@ -196,7 +196,7 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
     at = next((i for i in range(body - 1, -1, -1) if _may_be_title(lines[i])), None)
     if at is None:
         return None
-    if body + 1 < len(lines) and _is_read_more(lines[body + 1]):
+    if body + 1 < len(lines) and is_read_more(lines[body + 1]):
         return None  # a featured article's lead and its "Xem chi tiết »": a home page's
     front = lines[at + 1:body]
     # The article's dateline is under its title, or just above it ("14:30 | 10/12/2024");
@@ -219,7 +219,7 @@ def _signed_date(lines: list[str]) -> dt.datetime | None:
     return None
 
 
-def _is_read_more(line: str) -> bool:
+def is_read_more(line: str) -> bool:
     """A teaser's "read more" link ("Xem tiếp", "Xem chi tiết »")."""
     return len(line) < 30 and line.lower().strip(" .»>›") in chrome_rules().read_more
 
