@@ -79,11 +79,14 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
-            own = find_period(sentence.text, carried.end.year if carried else context.year)
+            own = find_period(sentence.text, carried.end.year if carried else context.year,
+                              published)
             own = context.correct(own, sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
-            # an explicit date range ("Tính từ ngày … đến ngày …") binds only its sentence.
-            scoped = own and own.label.lower().startswith(("từ ngày", "tính từ"))
+            # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") binds
+            # only its sentence.
+            scoped = own and (own.label.lower().startswith(("từ ngày", "tính từ"))
+                              or own.label.endswith("nay"))
             period_here = own or carried
             carried_before = carried
             if own and not scoped:
@@ -143,11 +146,12 @@ class _DocumentContext:
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
-        framed = find_period(lead, None) or find_period(article.title, None)
+        framed = find_period(lead, None, published) or find_period(article.title, None, published)
         self.year = ((framed.end.year if framed else None) or publication_year
                      or _year_after_baseline(article.text)
                      or year_of_text(lead) or year_of_text(article.title))
-        self.period = (find_period(lead, self.year) or find_period(article.title, self.year)
+        self.period = (find_period(lead, self.year, published)
+                       or find_period(article.title, self.year, published)
                        or (_whole_year(self.year) if self.year else None))
 
     def correct(self, period: Period | None, sentence: str) -> Period | None:
@@ -171,7 +175,8 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     bounds = [0] + [m.end() for m in re.finditer(";", text)]
     ends = [*bounds[1:], len(text)]
     needed = bisect_right(bounds, quantities[-1].start)  # clauses up to the last quantity's
-    periods = [context.correct(find_period(text[a:b], context.year), text[a:b])
+    periods = [context.correct(find_period(text[a:b], context.year, context.published),
+                               text[a:b])
                for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     out: list[Period | None] = []
     for q in quantities:

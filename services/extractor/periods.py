@@ -38,6 +38,9 @@ _RANGE = re.compile(
     rf"từ (?:ngày\s+(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?|đầu năm(?:\s+{_YEAR})?)"
     rf"\s+(?:đến|tới)\s+"
     rf"(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})[/\-](\d{{1,2}})(?:[/\-]{_YEAR})?(?!\d)")
+# "Từ năm 2021 đến nay", "từ đầu năm (2024) đến nay": up to the day of publication.
+_SINCE = re.compile(rf"từ\s+(?:(?:năm\s+)?{_YEAR}|đầu\s+năm(?:\s+{_YEAR})?)\s+(?:đến|tới)\s+nay"
+                    r"(?![\wà-ỹ])")
 # "Trong 3 năm (2022 - 2024), …": the years in brackets.
 _YEARS_IN_BRACKETS = re.compile(rf"\d+\s+năm\s*\(\s*{_YEAR}\s*[-–]\s*{_YEAR}\s*\)")
 # Days of one month: "từ ngày 1 đến 31-7", "từ ngày 1-20/12" (the year, if not written,
@@ -92,8 +95,10 @@ _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
 
 
-def find_period(text: str, default_year: int | None) -> Period | None:
-    """The first reporting period `text` names; year-less forms use `default_year`."""
+def find_period(text: str, default_year: int | None,
+                published: dt.date | None = None) -> Period | None:
+    """The first reporting period `text` names; year-less forms use `default_year`, and
+    "… đến nay" ends on the day the text was `published` (unknown: not a period)."""
     # Cheap substring checks first: most sentences name no period, and case-insensitive
     # patterns cannot skip ahead on a literal prefix the way plain ones do.
     lowered = fold(text)
@@ -119,6 +124,12 @@ def find_period(text: str, default_year: int | None) -> Period | None:
                                                  _label(text, m))))
         except ValueError:
             pass
+    if (published and ("đến nay" in lowered or "tới nay" in lowered)
+            and (m := _SINCE.search(lowered))):
+        year = int(m[1] or m[2] or published.year)
+        if year <= published.year:
+            candidates.append((m.start(), Period(dt.date(year, 1, 1), published,
+                                                 _label(text, m))))
     if "năm (" in lowered and (m := _YEARS_IN_BRACKETS.search(lowered)) and m[1] < m[2]:
         candidates.append(_years(text, m, m[1], m[2]))
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:

@@ -54,7 +54,7 @@ _CLOCK_HOUR = re.compile(r"\s*giờ(?![\wà-ỹ])")
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:lúc|vào)|\d\s*giờ)\s*$", re.IGNORECASE)
 _CLOCK_RANGE_END = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)
 _CLOCK_EARLIER = re.compile(r"\d\s*giờ\s*\d|\b(?:lúc|từ)\s*\d{1,2}\s*giờ", re.IGNORECASE)
-_RANGE_AHEAD = re.compile(r"\s*giờ\s*(?:-|–|đến|tới)\s*\d")
+_FACTOR_BEFORE = re.compile(r"(?:gấp|tăng|giảm)\s*$")
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
 # "7 huyện trên 30%": a bound word right between a count and a percent.
 _CLASS_BOUND = re.compile(r"\s*(?:trên|dưới|từ|hơn)\s*")
@@ -158,7 +158,8 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         # A percent is a share: no ordinal, year or level ("ở mức 6%") is written with one.
         if (quantity is None
                 or (quantity[2] != "percent" and _excluded_before(lowered, start))
-                or r.exclude_after.match(lowered, end)
+                or ((after := r.exclude_after.match(lowered, end))
+                    and not _counts_occurrences(after[1], value, lowered, start))
                 or (clock and _clock_time(sentence[:start], sentence[end:]))):
             continue
         if targets is None:
@@ -176,6 +177,16 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
     if words:
         found += _word_counts(sentence, lowered, found)
     return sorted(found, key=lambda q: q.start)
+
+
+OCCURRENCES_FROM = 20  # "lần" after a figure this large counts occurrences
+
+
+def _counts_occurrences(word: str, value: float, lowered: str, start: int) -> bool:
+    """"64.519 lần phòng chống tấn công" counts occurrences; "3 lần", "gấp 2 lần" and
+    "tăng 25 lần" are repeats and factors (growth.py reads the factors)."""
+    return (word == "lần" and value >= OCCURRENCES_FROM
+            and not _FACTOR_BEFORE.search(lowered, max(0, start - 12), start))
 
 
 def _bounds_a_class(lowered: str, start: int, previous: Quantity | None,
@@ -436,8 +447,8 @@ def _clock_time(before: str, after: str) -> bool:
         return False
     if _CLOCK_RANGE_END.search(before):  # "đến 11 giờ" ends a clock range, "đến 3 giờ" not
         return bool(_CLOCK_EARLIER.search(before))
-    starts_range = bool(_FROM.search(before[-6:])) and not _RANGE_AHEAD.match(after)
-    return bool(_CLOCK_BEFORE.search(before[-12:])) or starts_range
+    # "từ 6 giờ đến 24 giờ": the start of a clock range, as its end is (above).
+    return bool(_CLOCK_BEFORE.search(before[-12:])) or bool(_FROM.search(before[-6:]))
 
 
 def _ratios(sentence: str, lowered: str) -> list[Quantity]:

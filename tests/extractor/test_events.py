@@ -172,3 +172,14 @@ def test_a_paragraph_that_goes_on_with_the_account_keeps_its_period() -> None:
     nine_months = (dt.date(2023, 1, 1), dt.date(2023, 9, 30))
     assert got["120 hồ sơ"] == got["15 giấy phép"] == got["4 hội nghị"] == nine_months
     assert got["8 doanh nghiệp"] == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_a_range_to_now_binds_only_its_sentence() -> None:
+    text = ("Năm 2024, tỉnh tiếp tục phát triển hạ tầng số.\n"
+            "Từ năm 2021 đến nay, sóng đã được đưa thêm tới 124 thôn. "
+            "Tỷ lệ phủ sóng di động hiện đạt 98,9%.")
+    published = dt.datetime(2024, 11, 18, 3, tzinfo=dt.UTC)
+    events = extract(make_article(text, title="Hạ tầng số", published=published))
+    assert [(e.value, e.period_start, e.period_end) for e in events] == [
+        (124, dt.date(2021, 1, 1), dt.date(2024, 11, 18)),
+        (98.9, dt.date(2024, 1, 1), dt.date(2024, 12, 31))]

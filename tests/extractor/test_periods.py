@@ -162,3 +162,17 @@ def test_dashed_date_ranges_and_years_in_brackets(text: str, start: dt.date, end
 def test_from_the_start_of_a_named_year_to_a_date() -> None:
     period = find_period("từ đầu năm 2022 đến ngày 23/8/2022, đã tiếp nhận", None)
     assert period is not None and (period.start, period.end) == (D(2022, 1, 1), D(2022, 8, 23))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Từ năm 2021 đến nay, sóng di động đã tới 124 thôn", D(2021, 1, 1)),
+    ("từ 2021 tới nay, tỉnh", D(2021, 1, 1)),
+    ("Từ đầu năm đến nay, Sở đã tiếp nhận 300 hồ sơ", D(2024, 1, 1)),
+])
+def test_a_range_to_now_ends_on_the_day_of_publication(text: str, start: dt.date) -> None:
+    period = find_period(text, 2024, published=D(2024, 11, 18))
+    assert period is not None and (period.start, period.end) == (start, D(2024, 11, 18))
+
+
+def test_a_range_to_now_without_a_publication_day_is_no_period() -> None:
+    assert find_period("Từ năm 2021 đến nay, sóng di động đã tới 124 thôn", 2024) is None

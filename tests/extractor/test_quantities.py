@@ -121,6 +121,10 @@ def test_media_nouns_are_counted() -> None:
     "sentence",
     [
         "Hội nghị bắt đầu từ 7 giờ 30 phút đến 11 giờ",
+        "Kênh phát từ 6 giờ đến 24 giờ",
+        "tăng gấp 25 lần so với năm 2020",
+        "đã 3 lần được tặng bằng khen",
+        "truy cập 1.200 lần/tuần",
         "lúc 14 giờ ngày 5/6 tại hội trường",
         "Đài phát sóng 24/24 giờ",
         "Tiếp nhận hồ sơ 24 giờ/ngày",
@@ -139,6 +143,12 @@ def test_media_nouns_are_counted() -> None:
 )
 def test_clock_times_codes_and_ranks_are_not_metrics(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+def test_occurrences_are_counted_in_lan() -> None:
+    found = find_quantities("ghi nhận tổng cộng 64.519 lần phòng chống tấn công (trong đó "
+                            "dò mật khẩu: 298 lần, khai thác lỗ hổng: 64.221 lần)")
+    assert [(q.value, q.unit) for q in found] == [(64519, "lần"), (298, "lần"), (64221, "lần")]
 
 
 def test_hours_as_an_amount_stay() -> None:
