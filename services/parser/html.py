@@ -58,6 +58,7 @@ def tag_ids(names: frozenset[str]) -> frozenset[int]:
 
 
 _VOID_IDS = tag_ids(VOID_INLINE_TAGS)
+_IMG_ID = tag_id("img")
 _PARAGRAPH_IDS = tag_ids(PARAGRAPH_TAGS)
 _INLINE_OR_VOID_IDS = tag_ids(INLINE_TAGS | VOID_INLINE_TAGS)
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
@@ -199,12 +200,24 @@ def block_lines(root: LexborNode) -> list[str]:
     # Document order: a node inside one already removed is detached and empty, and both
     # calls leave a detached node alone.
     for node in _elements(root, _INLINE_OR_VOID_IDS):
-        if node.tag_id in _VOID_IDS:
-            node.decompose()
-        else:
+        if node.tag_id not in _VOID_IDS:
             node.unwrap()
+        elif node.tag_id == _IMG_ID and (digit := _image_digit(node)):
+            node.replace_with(digit)
+        else:
+            node.decompose()
     root.merge_text_nodes()
     return split_normalised(root.text(separator=_SEP, skip_empty=True), _SEP)
+
+
+def _image_digit(img: LexborNode) -> str | None:
+    """The digit an image draws, for counters drawn one digit per image (`<img
+    src="/counter/digits/2.gif" alt="2">`): its alt text, else its file name."""
+    attributes = img.attributes
+    alt = (attributes.get("alt") or "").strip()
+    if not alt:
+        alt = (attributes.get("src") or "").rpartition("/")[2].partition(".")[0]
+    return alt if len(alt) == 1 and alt.isdigit() else None
 
 
 def _elements(root: LexborNode, ids: frozenset[int]) -> list[LexborNode]:

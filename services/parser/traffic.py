@@ -82,15 +82,22 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
     # "Hôm nay:" / "1.126"): for a visit label ("Số lượt truy cập"), or inside a block,
     # right after a heading or another counter. Not a bare "Tổng" alone, which heads a
     # table's totals as well.
+    # A figure right under the heading is the total: counters drawn as digit images show
+    # it there ("Lượt truy cập" / "2417385").
     owner: dict[int, int] = {}  # line → the counter line it belongs to
+    headed_total: int | None = None
     for i in sorted(parsed):
         field, number = parsed[i]
         owner[i] = i
-        if number is not None or field == "heading" or i + 1 >= len(lines) or i + 1 in parsed:
+        if number is not None or i + 1 >= len(lines) or i + 1 in parsed:
             continue
         digits = lines[i + 1].replace(".", "").replace(",", "").replace(" ", "")
-        if (digits.isdecimal() and len(lines[i + 1]) <= COUNTER_LINE_MAX_CHARS
-                and (_VISITS.search(lines[i].lower()) or i - 1 in owner)):
+        if not digits.isdecimal() or len(lines[i + 1]) > COUNTER_LINE_MAX_CHARS:
+            continue
+        if field == "heading":
+            headed_total = headed_total or int(digits)
+            owner[i + 1] = i
+        elif _VISITS.search(lines[i].lower()) or i - 1 in owner:
             parsed[i] = (field, int(digits))
             owner[i + 1] = i
     for i, (field, number) in parsed.items():
@@ -103,4 +110,6 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
             used.add(i + 1)
         if number is not None and field != "heading":
             found.setdefault(field, number)
+    if headed_total is not None:
+        found.setdefault("total", headed_total)
     return found, used

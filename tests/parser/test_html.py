@@ -87,6 +87,15 @@ def test_block_lines_split_at_blocks_and_breaks() -> None:
     assert block_lines(body) == ["một hai", "ba", "bốn", "năm"]
 
 
+def test_a_counter_drawn_as_digit_images_reads_as_its_digits() -> None:
+    digits = "".join(f'<img src="/counter/{d}.gif" alt="{d}">' for d in "2417")
+    unnamed = "".join(f'<img src="/counter/digits/{d}.gif">' for d in "385")
+    body = LexborHTMLParser(page(f"<div>Lượt truy cập<div>{digits}{unnamed}</div>"
+                                 '<img src="/logo.png" alt="Logo"></div>')).body
+    assert body is not None
+    assert block_lines(body) == ["Lượt truy cập", "2417385"]
+
+
 def test_pathological_nesting_is_refused_fast() -> None:
     started = time.perf_counter()
     with pytest.raises(Rejected) as info:

@@ -64,6 +64,16 @@ def test_a_visit_label_with_its_figure_on_the_next_line() -> None:
     assert read_counters(["Tổng", "2.874.000"]) == ({}, set())
 
 
+def test_a_figure_right_under_the_heading_is_the_total() -> None:
+    lines = ["Thống kê truy cập", "2417385", "Trực tuyến:", "42", "Hôm nay:", "1.126"]
+    found, used = read_counters(lines)
+    assert found == {"total": 2417385, "online": 42, "today": 1126}
+    assert used == set(range(6))
+    # a labelled total wins over it
+    found, _ = read_counters(["Thống kê truy cập", "2417385", "Tổng: 2.417.390"])
+    assert found == {"total": 2417390}
+
+
 def test_people_viewing_now_are_online() -> None:
     found, _ = read_counters(["Số người đang xem: 14", "Tổng lượt truy cập: 18.420.513"])
     assert found == {"online": 14, "total": 18420513}
