@@ -128,6 +128,8 @@ def chrome_rules() -> ChromeRules:
     labels = sorted(data["counter_labels"], key=len, reverse=True)
     label_words = "|".join(re.escape(label.lower()) for label in labels)
     headings = "|".join(re.escape(h.lower()) for h in data["counter_headings"]["names"])
+    units = "|".join(re.escape(u) for u in sorted(data["counter_headings"]["units"], key=len,
+                                                   reverse=True))
     stopwords = (DATA / "stopwords_vi.txt").read_text(encoding="utf-8").split("\n")
     return ChromeRules(
         widget_lines=frozenset(w.lower() for w in data["widget_lines"]),
@@ -138,7 +140,8 @@ def chrome_rules() -> ChromeRules:
         footer_shapes=LineShapes.of(footer, [a for a in anywhere if a.get("footer")]),
         # Matched against the lowercased line (a case-insensitive alternation costs more).
         counter_line=re.compile(
-            rf"^[•·\-*+\s]*({label_words})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?$"),
+            rf"^[•·\-*+\s]*({label_words})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?"
+            rf"(?:\s*(?:{units}))?$"),
         # …or its figure first: "18.450 hôm nay".
         counter_figure_first=re.compile(rf"^[•·\-*+\s]*(\d[\d.,]*)\s+({label_words})$"),
         # Lines that may be counter lines or headings, found in all of a page's lines

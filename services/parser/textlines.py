@@ -35,10 +35,13 @@ _SENTENCE_END = (".", ":", ";", "!", "…", '"', "”", ")")
 LONG_WORDS = 30  # a line this long is a paragraph even without a full stop
 TITLE_WORDS = 5
 FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are metadata
-_BYLINE_LABEL = re.compile(r"^(?:tác giả|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện|đăng bởi|"
-                           r"người đăng|người viết)\s*:\s*", re.IGNORECASE)
+NOTICES = 2  # paragraphs of prose above the title a text page may open with
+FEATURED_PARAGRAPHS = 3  # a home page's featured article shows at most this much of its text
+_BYLINE_LABEL = re.compile(r"^(?:tác giả(?: bài viết)?|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện|"
+                           r"đăng bởi|người đăng|người viết|nội dung)\s*:\s*", re.IGNORECASE)
 # What may follow the name: its organisation ("- Sở TT&TT") or "(tổng hợp)".
 _BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd|ảnh)\b.*"
+                         r"|[-–]\s*(?-i:[A-ZĐ][A-ZĐ&\-]{1,9})"  # "Ngọc Trâm - HGTV"
                          r"|\((?:tổng hợp|th|t/h|theo [^)]*)\))$", re.IGNORECASE)
 # "Posted on … by X" (English WordPress themes), "Gửi bởi X vào T4, 09/10/2024" (Drupal).
 _POSTED_BY = re.compile(r"^(?:posted on .+ by|(?:gửi|đăng|viết) bởi) (.+?)(?: vào .*)?$",
@@ -46,12 +49,19 @@ _POSTED_BY = re.compile(r"^(?:posted on .+ by|(?:gửi|đăng|viết) bởi) (.+
 # "Tin liên quan:" alone on its line: the headlines under it are links, not text.
 _RELATED_LABEL = re.compile(r"^(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|"
                             r"có thể bạn quan tâm)\s*:?$", re.IGNORECASE)
-_AUTHOR_LABEL = re.compile(r"^(?:tác giả|người viết|phóng viên)\s*:?\s*", re.IGNORECASE)
+# Labels of an e-magazine's credits (its text's author is "Nội dung:", a byline label).
+_CREDIT_LABELS = frozenset({"ảnh", "trình bày", "đồ họa", "đồ hoạ", "thiết kế", "kỹ thuật",
+                            "video", "quay phim", "dựng phim", "biên tập"})
+_SIGNED_AT_END = re.compile(r",\s*ngày\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\.?$")
+_AUTHOR_LABEL = re.compile(r"^(?:tác giả(?: bài viết)?|người viết|phóng viên)\s*:?\s*",
+                           re.IGNORECASE)
 # "Trang sau ›", "Trang cuốiCuối »" (a hidden label glued to the link), "Trang 2",
-# "Trang: [1] 2 3 4 5 Tiếp >>", "1 2 3 … 10 Sau".
+# "Trang 1 của 129", "Trang: [1] 2 3 4 5 Tiếp >>", "1 2 3 … 10 Sau".
 _PAGER = re.compile(
     r"^(?:[«‹<]+\s*)?(?:trang\s*)?(?:sau|cuối|kế tiếp)(?:\s*(?:sau|cuối))?\s*[»›>]*$"
-    r"|^trang\s+\d+(?:\s*/\s*\d+)?$"
+    r"|^trang\s+\d+(?:\s*(?:/|của|trên|of)\s*\d+)?$"
+    # "Đầu tiên Trước Kế tiếp Cuối cùng" (Liferay), "« First ‹ Prev Next › Last »"
+    r"|^(?:[«‹<]+\s*)?(?:đầu tiên|first)\s+[«‹<]*\s*(?:trước|prev(?:ious)?)\b"
     r"|^(?:[«‹<]+\s*)?(?:trang\s+)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
     r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d+\]?(?:\s+(?:\[?\d+\]?|\.\.\.|…))+(?:\s+\S+){0,3}$",
     re.IGNORECASE)
@@ -146,26 +156,24 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
     published = next((d for line in lines[:40]
                       if words(line) <= 12 and (d := find_date(line))), None)
-    front_author = front_published = None
-    head_found = False
+    head = None
     if title is None:
         head = _text_head(lines)
         if head is None:  # no paragraph of prose: a home page, a listing, a stub
             return Cleaned([], None, None, None, counters)
-        title, lines, front_published, front_author = head
-        published = front_published or published
-        head_found = True
+        title, lines = head.title, head.lines
     # On a text page the article starts at its first paragraph: the related lists and
     # comments may start right after it. Elsewhere not in the first third of the lines.
-    lines = _cut_footer(_cut_tail(lines, 1 if head_found else len(lines) // 3))
-    if head_found and front_published is None:
-        # No dateline with the title: one signed at the end ("Bùi Thị Hằng (…)" then
-        # "12/11/2024") beats the header's day of viewing.
-        published = _signed_date(lines) or published
-    lines = [line for line in lines if not _is_chrome(line)]
+    lines = _cut_footer(_cut_tail(lines, 1 if head else len(lines) // 3))
+    if head:
+        # The dateline under the title, else one signed at the end ("Bùi Thị Hằng (…)"
+        # then "12/11/2024"), else one just above the title, else the header's day of
+        # viewing.
+        published = head.dateline or _signed_date(lines) or head.above or published
+    lines = [line for line in lines if not _is_chrome(line) and not _is_credit(line)]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
-    author = author or front_author
+    author = author or (head.author if head else None)
     if title:
         key = title.lower().strip(" .")
         lines = [line for line in lines if not _repeats_title(line, key, title)]
@@ -178,7 +186,18 @@ def is_prose(line: str) -> bool:
             and not line.endswith(("...", "…")))
 
 
-def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, str | None] | None:
+@dataclass
+class _Head:
+    """The head of a text page's article."""
+
+    title: str
+    lines: list[str]  # from the first paragraph on
+    dateline: dt.datetime | None  # printed between the title and the first paragraph
+    above: dt.datetime | None  # printed just above the title ("14:30 | 10/12/2024")
+    author: str | None
+
+
+def _text_head(lines: list[str]) -> _Head | None:
     """A text page's title, the lines from its first paragraph on, and the date and
     author printed between them; None for a page with no paragraph of prose.
 
@@ -186,35 +205,48 @@ def _text_head(lines: list[str]) -> tuple[str, list[str], dt.datetime | None, st
     article: the title is the nearest headline-like line above the first paragraph (not
     a dateline, byline, breadcrumb or tool row), and everything above it goes. The short
     lines between the title and the first paragraph are its metadata."""
-    body = next((i for i, line in enumerate(lines) if is_prose(line) and not _is_chrome(line)),
-                None)
-    if body is None:  # paragraphs that end without a full stop: a long one will do
-        body = next((i for i, line in enumerate(lines) if words(line) >= LONG_WORDS
-                     and not line.endswith(("...", "…")) and not _is_chrome(line)), None)
-    if body is None:
+    paragraphs = [i for i, line in enumerate(lines) if is_prose(line) and not _is_chrome(line)]
+    if not paragraphs:  # paragraphs that end without a full stop: a long one will do
+        paragraphs = [i for i, line in enumerate(lines) if words(line) >= LONG_WORDS
+                      and not line.endswith(("...", "…")) and not _is_chrome(line)]
+    # The first paragraph with a title above it: prose at the very top (a notice, the
+    # site's own blurb) has none.
+    head = next(((body, at) for body in paragraphs[:NOTICES + 1]
+                 if (at := next((i for i in range(body - 1, -1, -1)
+                                 if _may_be_title(lines[i])), None)) is not None), None)
+    if head is None:
         return None
-    at = next((i for i in range(body - 1, -1, -1) if _may_be_title(lines[i])), None)
-    if at is None:
-        return None
-    if body + 1 < len(lines) and is_read_more(lines[body + 1]):
-        return None  # a featured article's lead and its "Xem chi tiết »": a home page's
+    body, at = head
+    if _featured_lead(lines, body):
+        return None  # a home page's
     front = lines[at + 1:body]
-    # The article's dateline is under its title, or just above it ("14:30 | 10/12/2024");
-    # a date higher up is the header's day of viewing.
-    published = next((d for line in (*front, *lines[max(at - 2, 0):at][::-1])
-                      if words(line) <= 20 and (d := find_date(line))), None)
+    # The article's dateline is under its title, or just above it; a date higher up is
+    # the header's day of viewing.
+    dateline, above = (next((d for line in near if words(line) <= 20 and (d := find_date(line))),
+                            None)
+                       for near in (front, lines[max(at - 2, 0):at][::-1]))
     # A metadata line may hold several facts: "26/03/2019 10:15 | Đăng bởi: Hữu Phước".
     pieces = [piece for line in front for piece in line.split(" | ")]
     author = (next((a for piece in pieces if (a := _author_of(piece))), None)
               or labelled_author(lines[:at]))
     kept = [line for line in front if words(line) > FRONT_WORDS and not _is_chrome(line)]
-    return lines[at], kept + _drop_related(lines[body:]), published, author
+    return _Head(lines[at], kept + _drop_related(lines[body:]), dateline, above, author)
+
+
+def _featured_lead(lines: list[str], body: int) -> bool:
+    """Whether the paragraph at `body` opens a featured article's lead: up to
+    FEATURED_PARAGRAPHS paragraphs of prose, then its "Xem tiếp »" link (not a "Xem thêm"
+    heading, which an article's related list may have)."""
+    after = next((line for line in lines[body + 1:body + 1 + FEATURED_PARAGRAPHS]
+                  if not is_prose(line)), "")
+    return is_read_more(after) and after.lower().strip(" .»>›") not in chrome_rules().tail_headings
 
 
 def _signed_date(lines: list[str]) -> dt.datetime | None:
-    """A date alone on one of the last lines of the text, where it is signed."""
+    """A date alone on one of the last lines of the text, where it is signed, or closing
+    its source line ("Nguồn: Sở TT&TT tỉnh Phú Thọ, ngày 15/10/2024")."""
     for line in lines[-4:]:
-        if words(line) <= 6 and (when := find_date(line)):
+        if (words(line) <= 6 or _SIGNED_AT_END.search(line)) and (when := find_date(line)):
             return when
     return None
 
@@ -304,6 +336,16 @@ def _is_chrome(line: str) -> bool:
     return False
 
 
+def _is_credit(line: str) -> bool:
+    """A credit line of names only: "Ảnh: Minh Đức, Hoàng Hiếu", "Trình bày: Quang Huy"
+    (a caption "Ảnh: Lãnh đạo Sở phát biểu" is no list of names, and stays)."""
+    if ":" not in line or len(line) >= SHORT_LINE:
+        return False
+    label, _, names = line.partition(":")
+    return (label.strip().lower() in _CREDIT_LABELS
+            and all(_is_name(name.strip()) for name in names.split(",")))
+
+
 def _cut_tail(lines: list[str], start: int) -> list[str]:
     """Drop a related-articles block: everything after its heading, from line `start` on."""
     rules = chrome_rules()
@@ -315,7 +357,9 @@ def _cut_tail(lines: list[str], start: int) -> list[str]:
             continue
         if "(" in stripped:  # "Bình luận (2)"
             stripped = _COUNTS.sub("", stripped).strip()
-        if stripped.lower() in rules.tail_headings:
+        lowered = stripped.lower()
+        # "Tin khác", "Video khác", "E-MAGAZINE KHÁC": more of the site's items
+        if lowered in rules.tail_headings or (lowered.endswith(" khác") and words(lowered) <= 3):
             return lines[:i]
     return lines
 
@@ -361,6 +405,10 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
     # The author's line ends the text, maybe before a line or two the rules left
     # ("Chia sẻ Facebook Zalo …"): a byline labelled or signed with its organisation
     # counts there, a bare name only as the last line.
+    if (len(out) >= 2 and len(out[-1]) < SHORT_LINE and _ORG.match(out[-1])
+            and _is_name(out[-2])):
+        author = out[-2]  # "Thanh Tùng" / "Sở Thông tin và Truyền thông": name, then unit
+        return out[:-2], author
     for back in range(1, min(3, len(out)) + 1):
         line = out[-back]
         if line.endswith(".") or not (name := _author_of(line)):

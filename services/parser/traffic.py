@@ -14,6 +14,9 @@ from services.parser.rules import chrome_rules
 COUNTER_LINE_MAX_CHARS = 80
 _VISITS = re.compile(r"truy cập|online|trực tuyến|đang xem")
 _PIECES = re.compile(r"\s+[|\-–]\s+")
+# Counter lines whose figure is no PortalTraffic field: a block's heading, and a part of
+# the people online ("Máy chủ tìm kiếm", "Khách viếng thăm": chrome.toml).
+UNRECORDED = frozenset({"heading", "part"})
 
 
 def counter_value(line: str) -> tuple[str, int | None] | None:
@@ -48,7 +51,7 @@ def _one_line_block(line: str) -> list[tuple[str, int]]:
         item = counter_value(piece)
         if item is None:
             return []  # a piece that is no counter: prose with a dash
-        if item[0] != "heading" and item[1] is not None:
+        if item[0] not in UNRECORDED and item[1] is not None:
             figures.append((item[0], item[1]))
     return figures
 
@@ -101,14 +104,16 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
             parsed[i] = (field, int(digits))
             owner[i + 1] = i
     for i, (field, number) in parsed.items():
+        # One short line of another kind may stand inside a block ("Năm 2025: 2.903.118").
         in_block = (field == "heading" or i - 1 in owner or i + 1 in parsed
-                    or owner.get(i + 1) == i)
+                    or owner.get(i + 1) == i
+                    or (i - 2 in owner and len(lines[i - 1]) <= COUNTER_LINE_MAX_CHARS))
         if not in_block:
             continue
         used.add(i)
         if owner.get(i + 1) == i:
             used.add(i + 1)
-        if number is not None and field != "heading":
+        if number is not None and field not in UNRECORDED:
             found.setdefault(field, number)
     if headed_total is not None:
         found.setdefault("total", headed_total)

@@ -32,6 +32,15 @@ def test_widget_lines_and_tail_headings_are_short_lines() -> None:
     "Đánh giá: ★★★★☆ (4,2/5 - 17 lượt)", "318 lượt xem", "[Hình ảnh: tong-dai-1022.jpg]",
     "https://www.binhduong.gov.vn/tin-tuc/2021/12/bai.html", "Thẻ: chuyển đổi số",
     "Hiển thị 1 - 12 trong tổng số 436 tin",
+    # round 4: results and rating rows, players, QR codes, hashtags, slogans, cookie
+    # notices, sources credited on their own line
+    "Đang hiển thị 1 - 10 của 1.284 kết quả.", "Số mục trên mỗi trang: 10",
+    "Tổng số điểm của bài viết là: 14 trong 3 đánh giá", "Click để đánh giá bài viết",
+    "00:00 / 03:12", "Tốc độ 1x", "Giọng đọc: Nữ miền Nam", "Nguồn tin: Trung tâm CNTT",
+    "Quét mã QR để đọc bài viết trên điện thoại", "[Mã QR]", "#ChínhQuyềnSố #HạTầngSố",
+    "Nhiệt liệt chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng!",
+    "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn khi truy cập website.",
+    "Theo Báo Bình Phước", "Tòa soạn: Số 8 đường Trần Hưng Đạo",
 ])
 def test_chrome_shapes(line: str) -> None:
     assert chrome_rules().line_shapes.matches(line)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.parser.textlines import clean_lines, normalise, split_normalised
+from services.parser.textlines import clean_lines, has_pager, normalise, split_normalised
 from services.parser.traffic import read_counters
 
 BODY = ("Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành triển khai kế hoạch chuyển đổi số, "
@@ -94,6 +94,8 @@ def test_a_text_without_a_paragraph_is_no_article() -> None:
     ("Posted on January 8, 2021 by Ngọc Hân", "Ngọc Hân"),
     ("Tin: Hữu Huệ - Ảnh: Kim Ngân", "Hữu Huệ"),
     ("Gửi bởi Thu Trang vào T4, 09/10/2024 - 10:17", "Thu Trang"),
+    ("Tác giả bài viết: Nguyễn Minh Trí", "Nguyễn Minh Trí"),
+    ("Ngọc Trâm - HGTV", "Ngọc Trâm"),
 ])
 def test_bylines_at_the_end_give_the_author(line: str, author: str) -> None:
     raw = ["Khánh Hòa kích hoạt sổ sức khỏe điện tử", BODY, BODY, line, "Chia sẻ Facebook Zalo"]
@@ -135,3 +137,51 @@ def test_a_date_signed_at_the_end_beats_the_headers_day() -> None:
     cleaned = clean_lines(raw)
     assert cleaned.published is not None and cleaned.published.day == 12
     assert cleaned.lines == [BODY, BODY]
+
+
+def test_a_name_then_its_unit_on_the_next_line_is_the_byline() -> None:
+    raw = ["Tây Ninh nhận hồ sơ hành chính qua bưu điện", BODY, BODY, "Thanh Tùng",
+           "Sở Thông tin và Truyền thông"]
+    cleaned = clean_lines(raw)
+    assert cleaned.author == "Thanh Tùng" and cleaned.lines == [BODY, BODY]
+
+
+def test_credits_of_names_go_and_a_caption_stays() -> None:
+    caption = "Ảnh: Lãnh đạo Sở phát biểu tại hội nghị"
+    raw = ["Ninh Bình: sản phẩm OCOP lên sàn", BODY, caption, BODY, "Nội dung: Phạm Thu Hà",
+           "Ảnh: Minh Đức, Hoàng Hiếu", "Trình bày: Quang Huy", "E-MAGAZINE KHÁC",
+           "Tràng An mùa lúa chín – di sản trong mắt du khách quốc tế"]
+    cleaned = clean_lines(raw)
+    assert cleaned.author == "Phạm Thu Hà" and cleaned.lines == [BODY, caption, BODY]
+
+
+def test_a_notice_above_the_title_is_not_the_article() -> None:
+    notice = ("Trang thông tin này được cập nhật thường xuyên, mọi ý kiến góp ý xin gửi về "
+              "Ban biên tập theo địa chỉ ở cuối trang.")
+    raw = [notice, "Đồng ý", "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH", "Hậu Giang: kết quả chuyển đổi số",
+           "Đăng lúc 16:05, 20/07/2023", BODY, BODY]
+    cleaned = clean_lines(raw)
+    assert cleaned.title == "Hậu Giang: kết quả chuyển đổi số"
+    assert cleaned.lines == [BODY, BODY]
+
+
+def test_a_featured_lead_of_two_paragraphs_is_no_article_but_an_article_with_related_is() -> None:
+    lead = ["TIN NỔI BẬT", "Cao Bằng chi gần 173 tỉ đồng cho chuyển đổi số", BODY, BODY]
+    assert clean_lines([*lead, "Xem tiếp »", "Hòa An ra mắt mô hình mới"]).title is None
+    # "Xem thêm" after an article's text heads its related list
+    cleaned = clean_lines([*lead[1:], "Xem thêm", "Hòa An ra mắt mô hình mới"])
+    assert cleaned.lines == [BODY, BODY]
+
+
+def test_a_source_line_signed_with_its_date_beats_the_date_above_the_title() -> None:
+    raw = ["Thứ Tư, 16/10/2024", "← Tin tức - Sự kiện", "Phú Thọ: chuyển đổi số nửa đầu năm 2024",
+           BODY, BODY, "Nguồn: Sở Thông tin và Truyền thông tỉnh Phú Thọ, ngày 15/10/2024",
+           "Từ khóa liên quan", "#ChínhQuyềnSố"]
+    cleaned = clean_lines(raw)
+    assert cleaned.published is not None and cleaned.published.day == 15
+    assert cleaned.lines == [BODY, BODY]
+
+
+@pytest.mark.parametrize("pager", ["Trang 1 của 129", "Đầu tiên Trước Kế tiếp Cuối cùng"])
+def test_liferay_pagers(pager: str) -> None:
+    assert has_pager(["Hưng Yên hoàn thành kết nối mạng truyền số liệu", pager])

@@ -95,3 +95,19 @@ def test_a_counter_block_on_one_line() -> None:
     assert used == {1}
     # one label and a dash in prose is no block
     assert read_counters(["Tổng: 12 - các xã còn lại chưa báo cáo"]) == ({}, set())
+
+
+def test_figures_with_unit_words_and_a_stray_line_inside_the_block() -> None:
+    lines = ["SỐ LƯỢT TRUY CẬP", "Đang xem: 86 người", "Hôm nay: 5.102 lượt",
+             "Năm 2025: 2.903.118 lượt", "Tổng cộng: 19.874.302 lượt"]
+    found, _ = read_counters(lines)
+    assert found == {"online": 86, "today": 5102, "total": 19874302}
+
+
+def test_a_nukeviet_block_with_parts_of_the_people_online() -> None:
+    lines = ["Thống kê truy cập", "Đang truy cập", "31", "Máy chủ tìm kiếm", "4",
+             "Khách viếng thăm", "27", "Hôm nay", "2,186", "Tháng hiện tại", "24,519",
+             "Tổng lượt truy cập", "3,861,240"]
+    found, used = read_counters(lines)
+    assert found == {"online": 31, "today": 2186, "month": 24519, "total": 3861240}
+    assert used == set(range(len(lines)))
