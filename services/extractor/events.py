@@ -81,11 +81,11 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
             own = find_period(sentence.text, carried.end.year if carried else context.year,
                               published)
-            own = context.correct(own, sentence.text)
+            own = context.correct(own, sentence.text) or context.year_to_date(sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
             # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") binds
             # only its sentence.
-            scoped = own and (own.label.lower().startswith(("từ ngày", "tính từ"))
+            scoped = own and (own.label.lower().startswith(("từ ngày", "tính từ", "từ đầu năm"))
                               or own.label.endswith("nay"))
             period_here = own or carried
             carried_before = carried
@@ -153,6 +153,14 @@ class _DocumentContext:
         self.period = (find_period(lead, self.year, published)
                        or find_period(article.title, self.year, published)
                        or (_whole_year(self.year) if self.year else None))
+
+    def year_to_date(self, sentence: str) -> Period | None:
+        """"Lũy kế từ đầu năm, …" with no end written: from 1 January to the end of the
+        period the article reports on (a monthly report's month)."""
+        if self.period is None or "từ đầu năm" not in fold(sentence):
+            return None
+        end = self.period.end
+        return Period(dt.date(end.year, 1, 1), end, "từ đầu năm")
 
     def correct(self, period: Period | None, sentence: str) -> Period | None:
         """A January report saying what it "đã" did in the new year means the old one,

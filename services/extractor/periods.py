@@ -190,11 +190,23 @@ def find_period(text: str, default_year: int | None,
                                              dt.date(default_year, 12, 31), _label(text, m))))
     if not candidates:
         return None
-    # A range or a part of a year beats the bare year it contains ("6 tháng đầu năm 2022").
+    # A range or a part of a year beats the bare year it contains ("6 tháng đầu năm 2022"),
+    # and so does a range in brackets right after it, which says what it covers ("tháng
+    # 10/2024 (số liệu tính từ ngày 15/9 đến 14/10/2024)").
     candidates.sort(key=lambda c: (c[0], c[1].end - c[1].start))
-    first = candidates[0][0]
-    overlapping = [p for pos, p in candidates if pos <= first + 25]
+    first, period = candidates[0]
+    reach = max(first + 25, _bracket_after(lowered, first + len(period.label)))
+    overlapping = [p for pos, p in candidates if pos <= reach]
     return min(overlapping, key=lambda p: p.end - p.start)
+
+
+def _bracket_after(lowered: str, end: int) -> int:
+    """Where the bracket opened right after `end` closes (-1 if none opens there)."""
+    at = _spaces_after(lowered, end)
+    if not lowered.startswith("(", at):
+        return -1
+    close = lowered.find(")", at)
+    return close if close >= 0 else len(lowered)
 
 
 def _years(text: str, m: re.Match[str], first: str, last: str,

@@ -17,8 +17,9 @@ from services.extractor.numbers import NUMBER, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
 from shared.records import Direction
 
+# A scale word written twice ("7,86 triệu triệu bưu gửi") is one: a slip of the writer.
 _SCALE = re.compile(  # on the folded text
-    r"\s*((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?![\wà-ỹ])")
+    r"\s*((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+\1)?(?![\wà-ỹ])")
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 _HAS_DIGIT = re.compile(r"\d")
@@ -255,14 +256,18 @@ def _noun_at(sentence: str, lowered: str, pos: int,
 
 def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Match[str]],
                  value: float, defined: Abbreviations = ()) -> tuple[int, float, str, bool] | None:
-    """A number that shares the next number's noun: "60 và 320 tin", "10-15 hồ sơ"."""
-    if not rest or not _LIST_JOIN.fullmatch(sentence[m.end("num"): rest[0].start("num")]):
-        return None
-    following = _read_unit(sentence, lowered, rest[0], 1.0, defined)
-    if following is None:
-        return None
-    _, factor, unit, money = following
-    return m.end("num"), value * factor, unit, money
+    """A number that shares the noun of the list it opens: "60 và 320 tin", "10-15 hồ sơ",
+    "lần lượt 412.000, 286.500 và 153.000 người"."""
+    end = m.end("num")
+    for following in rest:
+        if not _LIST_JOIN.fullmatch(sentence[end:following.start("num")]):
+            return None
+        unit = _read_unit(sentence, lowered, following, 1.0, defined)
+        if unit is not None:
+            _, factor, noun, money = unit
+            return m.end("num"), value * factor, noun, money
+        end = following.end("num")
+    return None
 
 
 def _measured_before(lowered: str, m: re.Match[str],

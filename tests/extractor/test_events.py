@@ -183,3 +183,12 @@ def test_a_range_to_now_binds_only_its_sentence() -> None:
     assert [(e.value, e.period_start, e.period_end) for e in events] == [
         (124, dt.date(2021, 1, 1), dt.date(2024, 11, 18)),
         (98.9, dt.date(2024, 1, 1), dt.date(2024, 12, 31))]
+
+
+def test_year_to_date_runs_to_the_end_of_the_reported_period() -> None:
+    text = ("Trong tháng 10/2024 (số liệu tính từ ngày 15/9 đến 14/10/2024), ngành có nhiều "
+            "kết quả.\nSở đã cấp 2 giấy phép. Lũy kế từ đầu năm, Sở đã cấp 16 giấy phép.")
+    events = extract(make_article(text, title="Kết quả tháng 10/2024"))
+    assert [(e.value, e.period_start, e.period_end) for e in events] == [
+        (2, dt.date(2024, 9, 15), dt.date(2024, 10, 14)),
+        (16, dt.date(2024, 1, 1), dt.date(2024, 10, 14))]

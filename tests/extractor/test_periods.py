@@ -176,3 +176,12 @@ def test_a_range_to_now_ends_on_the_day_of_publication(text: str, start: dt.date
 
 def test_a_range_to_now_without_a_publication_day_is_no_period() -> None:
     assert find_period("Từ năm 2021 đến nay, sóng di động đã tới 124 thôn", 2024) is None
+
+
+def test_a_range_in_brackets_says_what_the_period_before_it_covers() -> None:
+    text = "trong tháng 10/2024 (số liệu tính từ ngày 15/9 đến 14/10/2024), ngành tập trung"
+    period = find_period(text, 2024)
+    assert period is not None and (period.start, period.end) == (D(2024, 9, 15), D(2024, 10, 14))
+    # a bracket that holds no range changes nothing
+    period = find_period("tháng 10/2024 (tăng 5%), và từ ngày 1/1 đến 14/10/2024", 2024)
+    assert period is not None and (period.start, period.end) == (D(2024, 10, 1), D(2024, 10, 31))

@@ -545,3 +545,28 @@ def test_a_percent_bounding_a_counted_class_is_no_share(sentence: str, expected:
 )
 def test_department_citizen_and_security_nouns(sentence: str, expected: list) -> None:
     assert [(pytest.approx(q.value), q.unit) for q in find_quantities(sentence)] == expected
+
+
+def test_a_list_shares_the_noun_written_after_its_last_member() -> None:
+    found = find_quantities("các kênh có lần lượt 412.000, 286.500 và 153.000 người theo dõi")
+    assert [(q.value, q.unit) for q in found] == [(412000, "người"), (286500, "người"),
+                                                  (153000, "người")]
+
+
+def test_a_scale_word_written_twice_counts_once() -> None:
+    [q] = find_quantities("Sản lượng bưu gửi ước đạt 7,86 triệu triệu bưu gửi")
+    assert (q.value, q.unit, q.qualifier) == (7_860_000, "bưu gửi", "estimate")
+
+
+def test_security_levels_are_not_counts() -> None:
+    found = find_quantities("cho 18 hệ thống thông tin (11 hệ thống cấp độ 2, 7 hệ thống cấp độ 3)")
+    assert [(q.value, q.unit) for q in found] == [(18, "hệ thống"), (11, "hệ thống"),
+                                                  (7, "hệ thống")]
+
+
+def test_cyber_security_and_press_nouns() -> None:
+    found = find_quantities("phát hiện 1.357 địa chỉ IP, 214 lỗ hổng bảo mật và 5.172 tệp tin "
+                            "chứa mã độc trên 3.105 máy trạm; 26 phóng viên dự họp báo")
+    assert [(q.value, q.unit) for q in found] == [
+        (1357, "địa chỉ ip"), (214, "lỗ hổng bảo mật"), (5172, "tệp tin"), (3105, "máy trạm"),
+        (26, "phóng viên")]
