@@ -24,7 +24,9 @@ _DATE_TIME = re.compile(r"(?<![\d/\-])(\d{1,2})([/\-])(\d{1,2})\2(\d{4})"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _ENGLISH = re.compile(rf"\b({'|'.join(_MONTHS)})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
+# With fractions of a second ("10:20:00.000Z", JavaScript's toISOString) and NukeViet's
+# "2013-08-12ICT09:40:00" (ICT, Indochina Time, is Vietnam's own: +07:00).
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:(?:[T ]|ICT)(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
                   r"(Z|[+-]\d{2}:?\d{2})?")
 # Joomla-style long dates: "11 Tháng 1 2024 09:15", "ngày 11 tháng 01 năm 2024".
 _WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
@@ -49,7 +51,8 @@ def parse_iso(value: str) -> dt.datetime | None:
     if not m:
         return None
     try:
-        when = dt.datetime.fromisoformat(m.group().replace("Z", "+00:00").replace(" ", "T"))
+        when = dt.datetime.fromisoformat(
+            m.group().replace("Z", "+00:00").replace(" ", "T").replace("ICT", "T"))
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=VIETNAM)

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from services.parser.dates import parse_iso
 from services.parser.rules import ChromeNames, chrome_rules
-from services.parser.textlines import is_prose, normalise, split_normalised
+from services.parser.textlines import is_name, is_prose, normalise, split_normalised
 from shared.errors import Rejected
 
 PARAGRAPH_TAGS = frozenset({"p", "div", "td", "li", "blockquote", "pre", "figcaption", "dd"})
@@ -36,6 +36,7 @@ _SEP = "\x1f"
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 # Read from the whole page before chrome removal: metadata, <title>, links, <time>.
+_AUTHOR_META = ("author", "article:author", "dc.creator")
 _PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time"})
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 _NAMING = LexborHTMLParser("")
@@ -61,6 +62,11 @@ _VOID_IDS = tag_ids(VOID_INLINE_TAGS)
 _IMG_ID = tag_id("img")
 _PARAGRAPH_IDS = tag_ids(PARAGRAPH_TAGS)
 _INLINE_OR_VOID_IDS = tag_ids(INLINE_TAGS | VOID_INLINE_TAGS)
+_FIGURE_ID = tag_id("figure")
+_LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header"})
+_BR_ID = tag_id("br")
+_A_ID = tag_id("a")
+_LINE_WALK_IDS = _INLINE_OR_VOID_IDS | {_BR_ID}
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
 
 
@@ -76,11 +82,20 @@ class HtmlPage:
     published: dt.datetime | None
     link_density: float
     headline_links: int
+    author: str | None = None  # named by the meta tags
+    featured: bool = False  # the block's headline links away: a featured story's teaser
 
 
 MAX_NESTING = 2_000
 CANDIDATES = 12
+MAX_TITLE = 300  # characters: a longer line is no title
+LINK_DEPTH = 4  # elements between a block's first text and the link it may stand in
+BROKEN_WORDS = 8  # words of prose before a <br> that a lower-case line after it goes on
+_FULL_STOPS = (".", "!", "?", "…", ":", '"', "”")
+_LIST_ITEM = re.compile(r"[a-zđ][.)]\s")  # "b) Dự thảo …": a list's next item
 LEAD_REACH = 8  # siblings before the article block looked at for its lead
+LEAD_LINES = 3  # the lead and a caption or two
+LEAD_LEVELS = 3  # the block, its parent and grandparent: whose sibling before may be the lead
 STOPWORD_SAMPLE = 300  # characters of a paragraph whose words give its stopword share
 _HEAD = STOPWORD_SAMPLE + 100
 # The attributes greedily: a lazy `[^>]*?(/?)>` retried the end at every character.
@@ -129,18 +144,20 @@ def read_html(html: str) -> HtmlPage:
     # CSS query or a tag-name search per tag walks the whole tree each time.
     walked = _PAGE_FACT_TAGS | NO_TEXT_TAGS | rules.drop_tags | _MINOR_TAGS
     found = _elements_by_tag(tree.root, walked) if tree.root is not None else {}
-    og_title, published = _read_meta(found.get("meta", []), found.get("time", []))
+    og_title, published, meta_author = _read_meta(found.get("meta", []), found.get("time", []))
     titles = found.get("title", [])
     # Links whose text reads like a headline: a listing page is made of them.
     links = sum(1 for a in found.get("a", []) if len(a.text(strip=True).split(maxsplit=5)) == 6)
     body = tree.body
     if body is None:
-        return HtmlPage([], [], None, og_title, _doc_title(titles, []), published, 0.0, links)
+        return HtmlPage([], [], None, og_title, _doc_title(titles, []), published, 0.0, links,
+                        meta_author)
     # The page's lines come from a copy (12 µs, a fifth of a parse) that keeps its chrome.
     _strip(found, NO_TEXT_TAGS)
     page = tree.clone().body
     lines = block_lines(page) if page is not None else []
     doc_title = _doc_title(titles, lines)
+    og_title = _og_title(og_title, lines)
     _strip(found, rules.drop_tags)
     # ASP.NET pages wrap the whole page in one <form>: a form goes only when it holds
     # less than half of the page (a search box, a comment form), as chrome containers do.
@@ -160,33 +177,59 @@ def read_html(html: str) -> HtmlPage:
             node.unwrap()
     best = _best_block(paragraphs, rules.stopwords)
     if best is None:
-        return HtmlPage(lines, [], None, og_title, doc_title, published, 1.0, links)
+        return HtmlPage(lines, [], None, og_title, doc_title, published, 1.0, links, meta_author)
     block, density = best
     heading = _heading(block)
+    featured = _links_away(heading, block)
     lead = _lead_before(block)
-    return HtmlPage(lines, lead + block_lines(block), heading, og_title, doc_title, published,
-                    density, links)
+    return HtmlPage(lines, lead + block_lines(block),
+                    " ".join(heading.text().split()) if heading is not None else None,
+                    og_title, doc_title, published, density, links, meta_author, featured)
 
 
 def _lead_before(block: LexborNode) -> list[str]:
-    """The lead (sapo) printed just before the article block, outside it: a sibling
-    element right before the block whose text is one paragraph of prose ("<div
-    class="news-sapo"><strong>Chiều ngày 26/10, …</strong></div>")."""
-    node = block.prev
-    for _ in range(LEAD_REACH):  # over whitespace and empty siblings (an image's box)
-        if node is None:
-            return []
-        if node.tag_id in _PARAGRAPH_IDS and node.text(strip=True):
+    """The lead (sapo) printed just before the article block, outside it: the element
+    right before the block whose text is one paragraph of prose ("<div
+    class="news-sapo"><strong>Chiều ngày 26/10, …</strong></div>") — before the block's
+    parent when the block opens it (a table layout prints the lead in a row of its own:
+    "<tr><td class="TrichDan">…</td></tr><tr><td><div id="divNoiDung">")."""
+    node: LexborNode | None = block
+    before = None
+    for _ in range(LEAD_LEVELS):
+        if node is None or (before := _sibling_before(node)) is not None:
             break
-        if node.tag == "-text" and (node.text_content or "").strip():
-            return []
-        node = node.prev
-    else:
-        return []
-    if _link_density(node) > 0.2:
-        return []
-    lines = block_lines(node)
-    return lines if len(lines) == 1 and is_prose(lines[0]) else []
+        node = node.parent
+    # The photo between the lead and the text ("<p class="sapo">…</p><figure>…
+    # <figcaption>…</figcaption></figure><div class="article-body">"): its caption is
+    # content, and the lead stands before it.
+    figures: list[LexborNode] = []
+    while before is not None and before.tag_id == _FIGURE_ID:
+        figures.insert(0, before)
+        before = _sibling_before(before)
+    captions = [line for figure in figures for line in block_lines(figure)]
+    if before is None or before.tag_id not in _LEAD_IDS or _link_density(before) > 0.2:
+        return captions  # no lead, or text outside an element, or a list of links
+    # One paragraph of prose, maybe beside its photo's caption (NukeViet prints the
+    # lead's image with the lead: "<figure>…<figcaption>…</figure><div class="hometext">").
+    lines = block_lines(before)
+    prose = sum(map(is_prose, lines))
+    return (lines if prose == 1 and len(lines) <= LEAD_LINES else []) + captions
+
+
+def _sibling_before(node: LexborNode) -> LexborNode | None:
+    """The nearest sibling before `node` that holds text, over whitespace and empty
+    elements (an image's box); None if there is none within LEAD_REACH."""
+    sibling = node.prev
+    for _ in range(LEAD_REACH):
+        if sibling is None:
+            return None
+        if sibling.tag == "-text":
+            if (sibling.text_content or "").strip():
+                return sibling
+        elif sibling.text(strip=True):
+            return sibling
+        sibling = sibling.prev
+    return None
 
 
 def block_lines(root: LexborNode) -> list[str]:
@@ -199,15 +242,42 @@ def block_lines(root: LexborNode) -> list[str]:
     """
     # Document order: a node inside one already removed is detached and empty, and both
     # calls leave a detached node alone.
-    for node in _elements(root, _INLINE_OR_VOID_IDS):
-        if node.tag_id not in _VOID_IDS:
+    breaks = []
+    for node in _elements(root, _LINE_WALK_IDS):
+        if node.tag_id == _BR_ID:
+            breaks.append(node)
+        elif node.tag_id not in _VOID_IDS:
             node.unwrap()
         elif node.tag_id == _IMG_ID and (digit := _image_digit(node)):
             node.replace_with(digit)
         else:
             node.decompose()
     root.merge_text_nodes()
+    if _join_sentences(breaks):
+        root.merge_text_nodes()
     return split_normalised(root.text(separator=_SEP, skip_empty=True), _SEP)
+
+
+def _join_sentences(breaks: list[LexborNode]) -> bool:
+    """Turn each `<br>` typed inside a sentence into a space ("… quá hạn: 1,46%;<br>hồ sơ
+    còn trong thời hạn …"): the text after it goes on in lower case, and the text before
+    it is prose that ends without a full stop. Whether any was."""
+    joined = False
+    for br in breaks:
+        before, after = br.prev, br.next
+        if (before is not None and after is not None and before.tag == "-text"
+                and after.tag == "-text"
+                and _goes_on(before.text_content or "", after.text_content or "")):
+            br.replace_with(" ")
+            joined = True
+    return joined
+
+
+def _goes_on(before: str, after: str) -> bool:
+    after = after.lstrip()
+    before = before.rstrip()
+    return (after[:1].islower() and not _LIST_ITEM.match(after)
+            and not before.endswith(_FULL_STOPS) and before.count(" ") + 1 >= BROKEN_WORDS)
 
 
 def _image_digit(img: LexborNode) -> str | None:
@@ -324,43 +394,62 @@ def _link_density(node: LexborNode) -> float:
     return min(linked / total, 1.0)
 
 
-def _heading(block: LexborNode) -> str | None:
+def _heading(block: LexborNode) -> LexborNode | None:
     """The article's own heading: inside the block, or the nearest one before it."""
     for selector in ("h1", "h2", "h3", "[class*=title]"):
         found = block.css_first(selector)
         if found is not None and len(found.text(strip=True).split()) >= 3:
-            return " ".join(found.text().split())
+            return found
     node = block.prev
     for _ in range(6):
         if node is None:
             break
         if node.tag in ("h1", "h2", "h3") and len(node.text(strip=True).split()) >= 3:
-            return " ".join(node.text().split())
+            return node
         node = node.prev
     return None
 
 
-def _read_meta(metas: list[LexborNode],
-               times: list[LexborNode]) -> tuple[str | None, dt.datetime | None]:
+def _links_away(heading: LexborNode | None, block: LexborNode) -> bool:
+    """Whether the block's headline is a link — to the article it stands for: a home
+    page's featured story ("<h2><a href="/tin-tuc/…">Headline</a></h2>", or a bold link
+    opening its cell). An article's own title is no link."""
+    if heading is not None:
+        return heading.css_first("a[href]") is not None
+    for node in block.traverse(include_text=True):
+        if node.tag == "-text" and (node.text_content or "").strip():
+            parent = node.parent
+            for _ in range(LINK_DEPTH):
+                if parent is None or parent.tag_id == _A_ID:
+                    break
+                parent = parent.parent
+            return parent is not None and parent.tag_id == _A_ID
+    return False
+
+
+def _read_meta(metas: list[LexborNode], times: list[LexborNode]
+               ) -> tuple[str | None, dt.datetime | None, str | None]:
     """(og:title, else twitter:title; the first publication date of the meta tags, else
-    of a ``<time datetime>``), from one pass over the page's ``<meta>`` tags."""
+    of a ``<time datetime>``; the author they name, when it is a person's name, not a
+    profile's URL or the site's owner), from one pass over the page's ``<meta>`` tags."""
     titles: dict[str, str] = {}
-    published = None
+    published = author = None
     for node in metas:
         attributes = node.attributes
         content = attributes.get("content") or ""
         for key, attribute in (("og:title", "property"), ("twitter:title", "name")):
             if key not in titles and attributes.get(attribute) == key:
                 titles[key] = content
-        if published is None:
-            key = (attributes.get("property") or attributes.get("name")
-                   or attributes.get("itemprop") or "").lower()
-            if key in _DATE_META or key == "datepublished":
-                published = parse_iso(content)
+        key = (attributes.get("property") or attributes.get("name")
+               or attributes.get("itemprop") or "").lower()
+        if published is None and (key in _DATE_META or key == "datepublished"):
+            published = parse_iso(content)
+        if author is None and key in _AUTHOR_META and is_name(" ".join(content.split())):
+            author = " ".join(content.split())
     # The first og:title, unless it is blank; then the first twitter:title.
     og = next((" ".join(title.split()) for key in ("og:title", "twitter:title")
                if (title := titles.get(key, "")).strip()), None)
-    return og, published or _time_date(times)
+    return og, published or _time_date(times), author
 
 
 def _doc_title(titles: list[LexborNode], lines: list[str]) -> str | None:
@@ -371,12 +460,27 @@ def _doc_title(titles: list[LexborNode], lines: list[str]) -> str | None:
     if title is None or not title.text(strip=True):
         return None
     parts = _TITLE_SPLIT.split(" ".join(title.text().split()))
-    if len(parts) > 1:
-        by_length = {len(part): part.lower() for part in parts[1:]}
-        for line in lines:
-            if (part := by_length.get(len(line))) is not None and line.lower() == part:
-                return line
-    return parts[0]
+    return _printed_part(parts[1:], lines) or parts[0]
+
+
+def _og_title(og: str | None, lines: list[str]) -> str | None:
+    """og:title as printed: whole when the page prints it whole, else the part of it the
+    page prints as a line ("SỞ TT&TT TỈNH LONG AN - Long An: doanh thu …", "Title -
+    Category - Site"); a title with a dash in it stays whole when no part is printed."""
+    if og is None:
+        return None
+    parts = _TITLE_SPLIT.split(og)
+    if len(parts) == 1 or _printed_part([og], lines):
+        return og
+    return _printed_part(parts, lines) or og
+
+
+def _printed_part(parts: list[str], lines: list[str]) -> str | None:
+    """The longest of `parts` that `lines` print as a line (case aside), as printed: a
+    site's name is printed too, in its header, and is mostly shorter than a headline."""
+    wanted = {part.lower() for part in parts}
+    printed = [line for line in lines if len(line) <= MAX_TITLE and line.lower() in wanted]
+    return max(printed, key=len, default=None)
 
 
 def _time_date(times: list[LexborNode]) -> dt.datetime | None:

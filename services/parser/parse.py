@@ -18,7 +18,7 @@ from services.parser.textlines import (
     Cleaned,
     clean_lines,
     has_pager,
-    is_read_more,
+    is_teaser_block,
     labelled_author,
     normalise,
     words,
@@ -29,6 +29,7 @@ from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
 
 PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
+FEATURED_CHARS = 4 * MIN_ARTICLE_CHARS
 NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
 _ROOT_PATHS = frozenset({"/index", "/default", "/home", "/trang-chu", "/portal", "/main"})
@@ -63,7 +64,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         links = sum(line.endswith(("...", "…")) for line in lines)
         teasers = links >= 2
         kind = "listing" if teasers else "too_short"
-        teaser_block = False
+        teaser_block = featured = False
         pager_lines = lines
     else:
         check_nesting(text)
@@ -77,12 +78,14 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         cleaned.published = (html.published or cleaned.published
                              or _date_near_title(html.page_lines, cleaned.title))
         links = html.headline_links
-        # A block of teasers, each with its "Xem tiếp" link, is a listing however long.
-        teasers = teaser_block = sum(map(is_read_more, html.article_lines)) >= 2
+        # A block of teasers, each with its "Xem tiếp" link or its date, is a listing
+        # however long.
+        teasers = teaser_block = is_teaser_block(html.article_lines)
         kind = ("error_page" if error else "listing" if links >= 2 or teaser_block
                 else "too_short")
         pager_lines = html.page_lines
-        cleaned.author = cleaned.author or labelled_author(html.page_lines)
+        cleaned.author = cleaned.author or labelled_author(html.page_lines) or html.author
+        featured = html.featured
     traffic = _traffic(page, cleaned)
     body = "\n\n".join(cleaned.lines)
     # A teaser ("Thực hiện Chỉ thị số 16/CT-TTg …; Chỉ thị số...") is a listing's, not
@@ -90,8 +93,10 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     teaser = len(body) < 4 * MIN_ARTICLE_CHARS and body.rstrip().endswith(("...", "…"))
     if teaser and kind == "too_short":
         kind = "listing"
+    # A featured story's headline links to its article, and its text is a lead or two.
+    featured = featured and len(body) < FEATURED_CHARS
     if (kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title
-            or teaser_block):
+            or teaser_block or featured):
         # A page of headlines with the site's counter is the home page, unless teasers or
         # a pager say it is one page of a listing; the site's root is its home page.
         listed = teasers or has_pager(pager_lines)

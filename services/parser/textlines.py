@@ -52,6 +52,12 @@ _RELATED_LABEL = re.compile(r"^(?:tin liên quan|bài liên quan|xem thêm|đọ
 # Labels of an e-magazine's credits (its text's author is "Nội dung:", a byline label).
 _CREDIT_LABELS = frozenset({"ảnh", "trình bày", "đồ họa", "đồ hoạ", "thiết kế", "kỹ thuật",
                             "video", "quay phim", "dựng phim", "biên tập"})
+# A teaser's sapo closed by its link: "… của tỉnh. Xem tiếp »" (capitalised, after a
+# full stop: "… thông tin chi tiết." is no link).
+_READ_MORE_AFTER = re.compile(r"[.…!?]\s+(?:Xem tiếp|Đọc tiếp|Xem chi tiết|Chi tiết|Xem thêm|"
+                              r"Đọc thêm|Read more)\s*[»›>….]*$")
+TEASER_DATES = 3
+PAGE_RUN = 3  # page numbers one per line, in a row: "1" "2" "3"
 _SIGNED_AT_END = re.compile(r",\s*ngày\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\.?$")
 _AUTHOR_LABEL = re.compile(r"^(?:tác giả(?: bài viết)?|người viết|phóng viên)\s*:?\s*",
                            re.IGNORECASE)
@@ -63,7 +69,9 @@ _PAGER = re.compile(
     # "Đầu tiên Trước Kế tiếp Cuối cùng" (Liferay), "« First ‹ Prev Next › Last »"
     r"|^(?:[«‹<]+\s*)?(?:đầu tiên|first)\s+[«‹<]*\s*(?:trước|prev(?:ious)?)\b"
     r"|^(?:[«‹<]+\s*)?(?:trang\s+)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
-    r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d+\]?(?:\s+(?:\[?\d+\]?|\.\.\.|…))+(?:\s+\S+){0,3}$",
+    # page numbers of three digits at most: "0260 3862 486" is a phone number
+    r"|^(?:trang\s*:?\s*)?(?:[«‹<]+\s*)?\[?\d{1,3}\]?(?:\s+(?:\[?\d{1,3}\]?|\.\.\.|…))+"
+    r"(?:\s+\S+){0,3}$",
     re.IGNORECASE)
 _ORG = re.compile(r"^(ủy ban|uỷ ban|ubnd|sở |cổng thông tin|trang thông tin|ban biên tập|"
                   r"cơ quan chủ quản|clb|câu lạc bộ|trung tâm)", re.IGNORECASE)
@@ -256,6 +264,22 @@ def is_read_more(line: str) -> bool:
     return len(line) < 30 and line.lower().strip(" .»>›") in chrome_rules().read_more
 
 
+def is_teaser_block(lines: list[str]) -> bool:
+    """Whether `lines` are a listing's teasers: two with their "read more" link, alone on
+    its line or closing the sapo ("… của tỉnh. Xem tiếp »"), or TEASER_DATES dates each
+    followed by a sapo ("12/11/2024 15:20", "Đã xem: 187", "Đoàn kiểm tra …")."""
+    links = dated = 0
+    for i, line in enumerate(lines):
+        if is_read_more(line) or (len(line) >= 30 and _READ_MORE_AFTER.search(line[-30:])):
+            links += 1
+        elif (words(line) <= 6 and any(c.isdigit() for c in line) and find_date(line)
+              and any(is_prose(after) for after in lines[i + 1:i + 4])):
+            dated += 1
+        if links >= 2 or dated >= TEASER_DATES:
+            return True
+    return False
+
+
 def _drop_related(lines: list[str]) -> list[str]:
     """The text without the related headlines listed under a "Tin liên quan:" line
     between its paragraphs (the label, then headlines up to the next paragraph)."""
@@ -273,11 +297,19 @@ def _drop_related(lines: list[str]) -> list[str]:
 
 
 def has_pager(lines: list[str]) -> bool:
-    """Whether the page shows a pager ("Trang 1 2 3 … Sau", "Trang cuối »"): a listing's,
-    never a home page's or an article's."""
+    """Whether the page shows a pager ("Trang 1 2 3 … Sau", "Trang cuối »", or its page
+    numbers one per line, "1" / "2" / "3"): a listing's, never a home page's or an
+    article's."""
+    run = 0  # page numbers in a row, each one more than the one before
+    last = -1
     for line in lines:  # a loop, not any(…): no generator per page
         if len(line) < SHORT_LINE and _PAGER.match(line):
             return True
+        number = int(line) if len(line) <= 3 and line.isdecimal() else -1
+        run = run + 1 if number == last + 1 and number > 0 else 0
+        if run >= PAGE_RUN - 1:
+            return True
+        last = number
     return False
 
 
@@ -288,7 +320,7 @@ def labelled_author(lines: list[str]) -> str | None:
         if len(line) < 60 and line[:1] in "TtNnPp" and _AUTHOR_LABEL.match(line):
             rest = _AUTHOR_LABEL.sub("", line).strip()
             name = rest or (lines[i + 1] if i + 1 < len(lines) else "")
-            if _is_name(name):
+            if is_name(name):
                 return name
     return None
 
@@ -308,10 +340,10 @@ def _author_of(line: str) -> str | None:
         line = posted[1]
     name = _BYLINE_LABEL.sub("", _BYLINE_DATE.split(line, 1)[0], count=1)
     name = _BYLINE_ORG.sub("", name).strip(" -|,.")
-    return name if _is_name(name) else None
+    return name if is_name(name) else None
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     """Two to five capitalised words: a Vietnamese person's name (not a weekday: "Thứ Ba",
     "Chủ Nhật")."""
     parts = text.split(" ")
@@ -343,7 +375,7 @@ def _is_credit(line: str) -> bool:
         return False
     label, _, names = line.partition(":")
     return (label.strip().lower() in _CREDIT_LABELS
-            and all(_is_name(name.strip()) for name in names.split(",")))
+            and all(is_name(name.strip()) for name in names.split(",")))
 
 
 def _cut_tail(lines: list[str], start: int) -> list[str]:
@@ -399,14 +431,14 @@ def _take_bylines(lines: list[str], title: str | None) -> tuple[list[str], str |
     for i, line in enumerate(out[:3]):
         if words(line) <= 8 and _BYLINE_DATE.search(line) and not line.endswith("."):
             name = _BYLINE_DATE.split(line)[0].strip(" -|,")
-            author = name if _is_name(name) else None
+            author = name if is_name(name) else None
             del out[i]
             break
     # The author's line ends the text, maybe before a line or two the rules left
     # ("Chia sẻ Facebook Zalo …"): a byline labelled or signed with its organisation
     # counts there, a bare name only as the last line.
     if (len(out) >= 2 and len(out[-1]) < SHORT_LINE and _ORG.match(out[-1])
-            and _is_name(out[-2])):
+            and is_name(out[-2])):
         author = out[-2]  # "Thanh Tùng" / "Sở Thông tin và Truyền thông": name, then unit
         return out[:-2], author
     for back in range(1, min(3, len(out)) + 1):

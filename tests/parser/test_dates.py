@@ -47,3 +47,13 @@ def test_iso_with_offset_is_kept_and_naive_iso_is_vietnam_time() -> None:
     assert parse_iso("2024-12-27T16:05:00Z") == dt.datetime(2024, 12, 27, 16, 5, tzinfo=UTC)
     assert parse_iso("2024-12-27 16:05") == dt.datetime(2024, 12, 27, 9, 5, tzinfo=UTC)
     assert parse_iso("not a date") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # JavaScript's toISOString(): fractions of a second, then Z
+    ("2025-08-07T10:20:00.000Z", dt.datetime(2025, 8, 7, 10, 20, tzinfo=dt.UTC)),
+    # NukeViet's article:published_time: ICT (Indochina Time) in place of the T
+    ("2013-08-12ICT09:40:00", dt.datetime(2013, 8, 12, 2, 40, tzinfo=dt.UTC)),
+])
+def test_iso_forms_of_javascript_and_nukeviet(value: str, expected: dt.datetime) -> None:
+    assert parse_iso(value) == expected

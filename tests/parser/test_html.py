@@ -131,3 +131,58 @@ def test_the_part_of_the_title_printed_on_the_page_is_the_title() -> None:
     html = page(f"<table><tr><td><b>{title}</b></td></tr><tr><td><p>{PROSE}</p></td></tr></table>",
                 f"<title>..:: So Thong tin va Truyen thong ::.. - {title}</title>")
     assert read_html(html).doc_title == title
+
+
+def test_the_headline_part_of_og_title_is_the_title() -> None:
+    title = "Long An: doanh thu bưu chính 6 tháng đầu năm 2023 tăng 31%"
+    site = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH LONG AN"
+    html = page(f"<div>{site}</div><span>{title}</span><div><p>{PROSE}</p></div>",
+                f'<meta property="og:title" content="{site} - {title}">')
+    assert read_html(html).og_title == title
+    # a title with a dash in it, printed whole, stays whole
+    dashed = "Hội nghị giao ban báo chí - kết quả tháng 4"
+    html = page(f"<h1>{dashed}</h1><div><p>{PROSE}</p></div>",
+                f'<meta property="og:title" content="{dashed}">')
+    assert read_html(html).og_title == dashed
+
+
+def test_the_lead_in_a_table_row_of_its_own_and_a_caption_between_lead_and_text() -> None:
+    lead = PROSE.replace("Trong năm qua", "Sáu tháng đầu năm")
+    rows = (f'<table><tr><td class="sapo"><b>{lead}</b></td></tr>'
+            f"<tr><td><div id='body'><p>{PROSE}</p><p>{PROSE}</p></div></td></tr></table>")
+    assert read_html(page(rows)).article_lines == [lead, PROSE, PROSE]
+    figure = (f'<article><p class="sapo">{lead}</p><figure><img src="a.jpg">'
+              "<figcaption>Người dân làm thủ tục tại Trung tâm</figcaption></figure>"
+              f'<div class="body"><p>{PROSE}</p><p>{PROSE}</p></div></article>')
+    assert read_html(page(figure)).article_lines == [
+        lead, "Người dân làm thủ tục tại Trung tâm", PROSE, PROSE]
+
+
+def test_a_br_inside_a_sentence_is_a_space_and_before_a_list_item_a_break() -> None:
+    body = LexborHTMLParser(page(
+        "<p>hồ sơ được giải quyết đúng và trước hạn chiếm 79,05%; quá hạn: 1,46%;<br/>"
+        "hồ sơ còn trong hạn là 20,83%.</p>"
+        "<p>a) Dự thảo quyết định quy hoạch, kế hoạch phát triển dài hạn của ngành;<br>"
+        "b) Dự thảo quyết định quy định chức năng của Sở;</p>")).body
+    assert body is not None
+    assert block_lines(body) == [
+        "hồ sơ được giải quyết đúng và trước hạn chiếm 79,05%; quá hạn: 1,46%; hồ sơ còn trong "
+        "hạn là 20,83%.",
+        "a) Dự thảo quyết định quy hoạch, kế hoạch phát triển dài hạn của ngành;",
+        "b) Dự thảo quyết định quy định chức năng của Sở;"]
+
+
+def test_the_author_a_meta_tag_names_when_it_is_a_name() -> None:
+    for content, author in [("Phương Nam", "Phương Nam"), ("https://facebook.com/x", None),
+                            ("Sở Thông tin và Truyền thông", None)]:
+        html = page(f"<div><p>{PROSE}</p></div>",
+                    f'<meta property="article:author" content="{content}">')
+        assert read_html(html).author == author
+
+
+def test_a_headline_linking_away_marks_a_featured_story() -> None:
+    story = (f'<h2><a href="/tin-tuc/bai-1.html">Cần Thơ công bố quyết định thành lập 103 xã</a>'
+             f'</h2><div>01/07/2025</div><p class="lead">{PROSE}</p>')
+    assert read_html(page(f"<section>{story}</section>")).featured
+    article = story.replace('<a href="/tin-tuc/bai-1.html">', "").replace("</a>", "")
+    assert not read_html(page(f"<section>{article}</section>")).featured

@@ -170,3 +170,16 @@ def test_a_text_listing_shows_a_pager(pager: str) -> None:
     with pytest.raises(NoArticle) as info:
         parse_page(raw_page(body.encode(), "text/plain"))
     assert info.value.kind == "listing"
+
+
+def test_a_home_page_with_one_featured_story_is_no_article() -> None:
+    lead = "<p>" + "Sở Thông tin và Truyền thông tổ chức hội nghị tổng kết năm, " * 6 + "</p>"
+    body = (f"<html><body><div class='hero'><h2><a href='/tin-tuc/1.html'>Hội nghị tổng kết "
+            f"công tác thông tin và truyền thông năm 2024</a></h2>{lead}</div>"
+            f"{COUNTER}</body></html>")
+    with pytest.raises(NoArticle) as home:
+        parse_page(raw_page(body.encode()))
+    assert home.value.kind == "home"
+    # the same text under its own, unlinked title is an article
+    article = body.replace("<a href='/tin-tuc/1.html'>", "").replace("</a>", "")
+    assert parse_page(raw_page(article.encode())).article.title.startswith("Hội nghị tổng kết")

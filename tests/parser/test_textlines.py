@@ -2,7 +2,13 @@
 
 import pytest
 
-from services.parser.textlines import clean_lines, has_pager, normalise, split_normalised
+from services.parser.textlines import (
+    clean_lines,
+    has_pager,
+    is_teaser_block,
+    normalise,
+    split_normalised,
+)
 from services.parser.traffic import read_counters
 
 BODY = ("Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ngành triển khai kế hoạch chuyển đổi số, "
@@ -185,3 +191,19 @@ def test_a_source_line_signed_with_its_date_beats_the_date_above_the_title() -> 
 @pytest.mark.parametrize("pager", ["Trang 1 của 129", "Đầu tiên Trước Kế tiếp Cuối cùng"])
 def test_liferay_pagers(pager: str) -> None:
     assert has_pager(["Hưng Yên hoàn thành kết nối mạng truyền số liệu", pager])
+
+
+def test_page_numbers_one_per_line_are_a_pager_and_a_phone_number_is_not() -> None:
+    assert has_pager(["Tin tức", "«", "1", "2", "3", "…", "37", "»"])
+    assert not has_pager(["Điện thoại:", "0260 3862 486"])
+    assert not has_pager(["1", "Sở Xây dựng", "2", "Sở Y tế"])  # a table's rows
+
+
+def test_teasers_closed_by_their_link_or_opened_by_their_date() -> None:
+    teaser = "Các địa phương tập trung làm sạch dữ liệu dân cư, kích hoạt tài khoản định danh."
+    assert is_teaser_block([f"{teaser} Xem tiếp »", "Tin hai", f"{teaser} Xem tiếp »"])
+    assert not is_teaser_block([f"{teaser[:-1]} và cung cấp thông tin chi tiết.", BODY])
+    dated = [line for i in range(3) for line in (f"Tin số {i}", f"1{i}/11/2024 15:20",
+                                                 "Đã xem: 187", BODY)]
+    assert is_teaser_block(dated)
+    assert not is_teaser_block(["12/11/2024 15:20", BODY, BODY, BODY])  # an article's dateline
