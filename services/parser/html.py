@@ -64,9 +64,7 @@ _PARAGRAPH_IDS = tag_ids(PARAGRAPH_TAGS)
 _INLINE_OR_VOID_IDS = tag_ids(INLINE_TAGS | VOID_INLINE_TAGS)
 _FIGURE_ID = tag_id("figure")
 _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header"})
-_BR_ID = tag_id("br")
 _A_ID = tag_id("a")
-_LINE_WALK_IDS = _INLINE_OR_VOID_IDS | {_BR_ID}
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
 
 
@@ -88,7 +86,6 @@ class HtmlPage:
 
 MAX_NESTING = 2_000
 CANDIDATES = 12
-MAX_TITLE = 300  # characters: a longer line is no title
 LINK_DEPTH = 4  # elements between a block's first text and the link it may stand in
 BROKEN_WORDS = 8  # words of prose before a <br> that a lower-case line after it goes on
 _FULL_STOPS = (".", "!", "?", "…", ":", '"', "”")
@@ -182,6 +179,7 @@ def read_html(html: str) -> HtmlPage:
     heading = _heading(block)
     featured = _links_away(heading, block)
     lead = _lead_before(block)
+    _join_sentences(block)
     return HtmlPage(lines, lead + block_lines(block),
                     " ".join(heading.text().split()) if heading is not None else None,
                     og_title, doc_title, published, density, links, meta_author, featured)
@@ -242,35 +240,31 @@ def block_lines(root: LexborNode) -> list[str]:
     """
     # Document order: a node inside one already removed is detached and empty, and both
     # calls leave a detached node alone.
-    breaks = []
-    for node in _elements(root, _LINE_WALK_IDS):
-        if node.tag_id == _BR_ID:
-            breaks.append(node)
-        elif node.tag_id not in _VOID_IDS:
+    for node in _elements(root, _INLINE_OR_VOID_IDS):
+        if node.tag_id not in _VOID_IDS:
             node.unwrap()
         elif node.tag_id == _IMG_ID and (digit := _image_digit(node)):
             node.replace_with(digit)
         else:
             node.decompose()
     root.merge_text_nodes()
-    if _join_sentences(breaks):
-        root.merge_text_nodes()
     return split_normalised(root.text(separator=_SEP, skip_empty=True), _SEP)
 
 
-def _join_sentences(breaks: list[LexborNode]) -> bool:
-    """Turn each `<br>` typed inside a sentence into a space ("… quá hạn: 1,46%;<br>hồ sơ
-    còn trong thời hạn …"): the text after it goes on in lower case, and the text before
-    it is prose that ends without a full stop. Whether any was."""
-    joined = False
+def _join_sentences(block: LexborNode) -> None:
+    """Turn each `<br>` typed inside a sentence of the article block into a space ("…
+    quá hạn: 1,46%;<br>hồ sơ còn trong thời hạn …"): the text after it goes on in lower
+    case, and the text before it is prose that ends without a full stop."""
+    breaks = block.css("br")
+    if not breaks:
+        return
+    block.merge_text_nodes()
     for br in breaks:
         before, after = br.prev, br.next
         if (before is not None and after is not None and before.tag == "-text"
                 and after.tag == "-text"
                 and _goes_on(before.text_content or "", after.text_content or "")):
             br.replace_with(" ")
-            joined = True
-    return joined
 
 
 def _goes_on(before: str, after: str) -> bool:
@@ -479,7 +473,8 @@ def _printed_part(parts: list[str], lines: list[str]) -> str | None:
     """The longest of `parts` that `lines` print as a line (case aside), as printed: a
     site's name is printed too, in its header, and is mostly shorter than a headline."""
     wanted = {part.lower() for part in parts}
-    printed = [line for line in lines if len(line) <= MAX_TITLE and line.lower() in wanted]
+    lengths = {len(part) for part in parts}  # (lowercasing keeps a line's length)
+    printed = [line for line in lines if len(line) in lengths and line.lower() in wanted]
     return max(printed, key=len, default=None)
 
 

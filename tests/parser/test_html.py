@@ -159,13 +159,12 @@ def test_the_lead_in_a_table_row_of_its_own_and_a_caption_between_lead_and_text(
 
 
 def test_a_br_inside_a_sentence_is_a_space_and_before_a_list_item_a_break() -> None:
-    body = LexborHTMLParser(page(
-        "<p>hồ sơ được giải quyết đúng và trước hạn chiếm 79,05%; quá hạn: 1,46%;<br/>"
+    html = page(
+        "<div><p>hồ sơ được giải quyết đúng và trước hạn chiếm 79,05%; quá hạn: 1,46%;<br/>"
         "hồ sơ còn trong hạn là 20,83%.</p>"
         "<p>a) Dự thảo quyết định quy hoạch, kế hoạch phát triển dài hạn của ngành;<br>"
-        "b) Dự thảo quyết định quy định chức năng của Sở;</p>")).body
-    assert body is not None
-    assert block_lines(body) == [
+        "b) Dự thảo quyết định quy định chức năng của Sở;</p></div>")
+    assert read_html(html).article_lines == [
         "hồ sơ được giải quyết đúng và trước hạn chiếm 79,05%; quá hạn: 1,46%; hồ sơ còn trong "
         "hạn là 20,83%.",
         "a) Dự thảo quyết định quy hoạch, kế hoạch phát triển dài hạn của ngành;",
