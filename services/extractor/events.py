@@ -12,6 +12,7 @@ from services.extractor.growth import find_changes
 from services.extractor.periods import Period, find_period, year_of_text
 from services.extractor.provinces import find_province
 from services.extractor.quantities import (
+    Abbreviations,
     Quantity,
     abbreviations,
     find_quantities,
@@ -19,6 +20,7 @@ from services.extractor.quantities import (
 )
 from services.extractor.rules import fold
 from services.extractor.sentences import Span, paragraphs, sentences
+from services.extractor.tables import Column, Figure, cells, columns, figures, is_header
 from services.extractor.taxonomy import classify
 from shared.records import Article, Change, MetricEvent, stable_id, utcnow
 
@@ -65,7 +67,24 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     seen: set[str] = set()
     defined = abbreviations(article.text) if "(" in article.text else ()
     previous: Period | None = None  # the period the last paragraph with figures ended on
+    header: list[Column] = []  # the columns of the table being read, from its header row
     for paragraph in pieces:
+        if row := cells(paragraph.text):  # a table's row: its header names its columns
+            if is_header(paragraph.text, row):
+                header = columns(paragraph.text, row)
+                continue
+            for figure, label, period in _row_figures(paragraph, row, header, context, defined):
+                start = paragraph.start + figure.quantity.start
+                end = paragraph.start + figure.quantity.end
+                indicator = classify(label, figure.quantity.unit, paragraph.text)
+                event_id = stable_id(article.article_id, start, end, indicator)
+                if event_id not in seen:
+                    seen.add(event_id)
+                    events.append(_event(article, province, extracted_at, paragraph,
+                                         figure.quantity, indicator, label, figure.change,
+                                         period))
+            continue
+        header = []
         if not may_state_quantities(paragraph.text):
             continue  # nor can its sentences, so no period of it would frame anything
         spans = sentences(paragraph)
@@ -111,21 +130,46 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 if event_id in seen:
                     continue
                 seen.add(event_id)
-                events.append(MetricEvent(
-                    event_id=event_id, article_id=article.article_id,
-                    portal_id=article.portal_id, province=province, source_url=article.url,
-                    indicator=indicator, indicator_label=label, value=q.value, unit=q.unit,
-                    qualifier=q.qualifier,  # type: ignore[arg-type]
-                    change=changes.get(i),
-                    period_start=period.start if period else None,
-                    period_end=period.end if period else None,
-                    period_label=period.label if period else None,
-                    sentence=sentence.text, span_start=start, span_end=end,
-                    published_at=article.published_at, extracted_at=extracted_at,
-                    extractor_version=EXTRACTOR_VERSION,
-                ))
+                events.append(_event(article, province, extracted_at, sentence, q, indicator,
+                                     label, changes.get(i), period))
         previous = carried
     return events
+
+
+def _event(article: Article, province: str | None, extracted_at: dt.datetime, sentence: Span,
+           q: Quantity, indicator: str, label: str, change: Change | None,
+           period: Period | None) -> MetricEvent:
+    """The event of quantity `q` of `sentence` (its offsets relative to the sentence)."""
+    start, end = sentence.start + q.start, sentence.start + q.end
+    return MetricEvent(
+        event_id=stable_id(article.article_id, start, end, indicator),
+        article_id=article.article_id, portal_id=article.portal_id, province=province,
+        source_url=article.url, indicator=indicator, indicator_label=label, value=q.value,
+        unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
+        change=change,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        period_label=period.label if period else None,
+        sentence=sentence.text, span_start=start, span_end=end,
+        published_at=article.published_at, extracted_at=extracted_at,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Column],
+                 context: _DocumentContext, defined: Abbreviations
+                 ) -> list[tuple[Figure, str, Period | None]]:
+    """The figures of a table row, each with its label (the row's, and its column's
+    header) and its period (the header's, "Quý I/2025", else the article's)."""
+    text = paragraph.text
+    label_cell = next((text[s:e] for s, e in spans if not text[s:s + 1].isdigit()), "")
+    out = []
+    for figure in figures(text, spans, header, defined):
+        period = (find_period(figure.header, context.year, context.published)
+                  if figure.header else None) or context.period
+        label = f"{label_cell}: {figure.header}" if figure.header else label_cell
+        out.append((figure, label, period))
+    return out
 
 
 def _continues(paragraph: str) -> bool:
@@ -184,7 +228,7 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     ends = [*bounds[1:], len(text)]
     needed = bisect_right(bounds, quantities[-1].start)  # clauses up to the last quantity's
     periods = [context.correct(find_period(text[a:b], context.year, context.published),
-                               text[a:b])
+                               text[a:b]) or context.year_to_date(text[a:b])
                for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     out: list[Period | None] = []
     for q in quantities:

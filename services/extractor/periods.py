@@ -63,17 +63,20 @@ _UNTIL_MONTH = re.compile(  # each branch opens on a word, so re skips ahead to 
     r"(?:từ\s+tháng\s+(\d{1,2})\s+(?:tính\s+)?(?:đến|tới)|tính\s+(?:đến|tới)|đến|tới)"
     rf"\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
 # "cao hơn 5% so với quý I/2022": the period compared against is not the one reported.
-_COMPARED = re.compile(r"so với(?:\s+cùng kỳ)?\s*$")
+# So is the one a factor compares with ("gấp 2,4 lần quý II/2025") and the one in brackets
+# after a comparison ("so với cùng kỳ (6 tháng đầu năm 2024: 31.720 hồ sơ)").
+_COMPARED = re.compile(r"(?:so với(?:\s+cùng kỳ)?|\d\s+lần)\s*\(?\s*$")
 # A bare "năm 2022" names the period only where it frames the clause ("Năm 2021, …",
-# "trong năm 2021", "cả năm 2022"), not in "chủ đề năm 2022" or "so với năm 2023".
+# "trong năm 2021", "cả năm 2022", "; cùng kỳ năm 2024: 7.356"), not in "chủ đề năm 2022"
+# or "so với (cùng kỳ) năm 2023".
 _YEAR_PHRASE = re.compile(
-    rf"(?:^\s*|[,;:]\s*|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|[Đđ]ến hết)\s+)"
-    rf"((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
+    rf"(?:(?:^\s*|[,;:]\s*)(?:[Cc]ùng kỳ\s+)?|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|"
+    rf"[Đđ]ến hết)\s+)((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
 # Where a _YEAR_PHRASE can end: "năm 20xx" found by its "ăm", a literal re finds fast
 # (an opening "[Nn]" would stop it at every n).
 _YEAR_WORD = re.compile(rf"ăm\s+{_YEAR}")
 _FRAME_REACH = 30  # more than the longest frame word ("Tính đến") before the spaces
-_FRAME_WORDS = ("trong", "cả", "hết", "qua", "tính đến", "đến hết")  # its words, lower-cased
+_FRAME_WORDS = ("trong", "cả", "hết", "qua", "tính đến", "đến hết", "cùng kỳ")  # lower-cased
 _FRAME_WORD_LENGTH = max(map(len, _FRAME_WORDS))
 # "Chỉ riêng 2015, …", "Trong 2023, …": a year without "năm" opening the sentence's frame.
 _BARE_YEAR = re.compile(rf"\b(?:[Tt]rong|[Rr]iêng|[Cc]ả)\s+{_YEAR}(?=\s*,)")
@@ -135,7 +138,8 @@ def find_period(text: str, default_year: int | None,
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
         candidates.append(_years(text, m, m[1], m[3], first_half=bool(m[2])))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
-            and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)):
+            and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)
+            and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
         n = _WORD_MONTHS.get(m[1]) or int(m[1])
         year = int(m[2]) if m[2] else default_year
         if year and 1 <= n <= 12:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from services.extractor.labels import label_unit
 from services.extractor.numbers import NUMBER, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
 from shared.records import Direction
@@ -113,6 +114,8 @@ def abbreviations(text: str) -> Abbreviations:
     return tuple(out.items())
 
 
+LABEL_WORDS = 20  # a line's label before its colon is shorter than this
+_PERIOD_WORDS = ("năm", "tháng", "quý", "tuần", "ngày")
 PHONE_DIGITS = 7  # an ungrouped run this long is a phone number or a code, never a count
 
 
@@ -152,13 +155,19 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
             quantity = _measured_before(lowered, m, value)
         if quantity is None:
             quantity = _unlisted_noun(sentence, lowered, m, value, found[-1] if found else None)
+        labelled = False
+        if quantity is None:
+            quantity = _labelled(sentence, m, value)
+            labelled = quantity is not None
         if quantity and quantity[2] == "percent" and _bounds_a_class(
                 lowered, start, found[-1] if found else None, bound_end):
             bound_end = quantity[0]
             continue
         # A percent is a share: no ordinal, year or level ("ở mức 6%") is written with one.
+        # A label's last word does not qualify its figure ("… được mở khóa: 22.965").
         if (quantity is None
-                or (quantity[2] != "percent" and _excluded_before(lowered, start))
+                or (quantity[2] != "percent" and not labelled
+                    and _excluded_before(lowered, start))
                 or ((after := r.exclude_after.match(lowered, end))
                     and not _counts_occurrences(after[1], value, lowered, start))
                 or (clock and _clock_time(sentence[:start], sentence[end:]))):
@@ -428,11 +437,31 @@ def _may_be_hedged(tail: str, r: Rules) -> bool:
 def _excluded_before(lowered: str, start: int) -> bool:
     """Whether an exclusion word ends the 40 characters before `start` ("kỷ niệm 67").
     The pattern is anchored at the end, but re tries it from every position: an
-    endswith test of the listed words decides the usual case first."""
+    endswith test of the listed words decides the usual case first. A period word that
+    ends a label ("lũy kế từ đầu năm: 14 cơ sở", "trong quý: 38.516 hồ sơ") names no year
+    or month by the figure."""
     r = rules()
     before = lowered[max(0, start - 40):start]
-    return (_without_colon(before).endswith(r.exclude_before_ends)
+    tail = _without_colon(before)
+    return (tail.endswith(r.exclude_before_ends)
+            and not (tail != before.rstrip() and tail.endswith(_PERIOD_WORDS))
             and bool(r.exclude_before.search(before)))
+
+
+def _labelled(sentence: str, m: re.Match[str],
+              value: float) -> tuple[int, float, str, bool] | None:
+    """"- Số hồ sơ tiếp nhận: 12.345", "Doanh thu bưu chính (tỷ đồng): năm 2024: 812,5": a
+    figure after a colon, with nothing after it that says what it counts, counts what the
+    line's label names (see labels.py)."""
+    num, start = m["num"], m.start("num")
+    colon = sentence.find(":")
+    if (_is_code(num) or colon < 0 or colon >= start
+            or not sentence[:start].rstrip().endswith(":")):
+        return None
+    label = sentence[:colon]
+    if label.count(" ") >= LABEL_WORDS or (unit := label_unit(label)) is None:
+        return None
+    return m.end("num"), value * unit.factor, unit.unit, unit.money
 
 
 def _without_colon(text: str) -> str:

@@ -192,3 +192,18 @@ def test_year_to_date_runs_to_the_end_of_the_reported_period() -> None:
     assert [(e.value, e.period_start, e.period_end) for e in events] == [
         (2, dt.date(2024, 9, 15), dt.date(2024, 10, 14)),
         (16, dt.date(2024, 1, 1), dt.date(2024, 10, 14))]
+
+
+def test_a_table_is_read_with_its_header() -> None:
+    text = ("Kết quả thực hiện các chỉ tiêu năm 2024 như sau:\n"
+            "Chỉ tiêu | Quý I/2025 | Quý I/2024 | Tăng (%)\n"
+            "Doanh thu công nghiệp CNTT (tỷ đồng) | 182.460 | 160.315 | 13,8")
+    events = extract(make_article(text, title="Công nghiệp CNTT quý I/2025"))
+    got = [(e.value, e.unit, e.period_start, e.period_end) for e in events]
+    q1_2025, q1_2024 = (dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2024, 1, 1),
+                                                                    dt.date(2024, 3, 31))
+    assert got == [(182460e9, "VND", *q1_2025), (160315e9, "VND", *q1_2024),
+                   (13.8, "percent", *q1_2025)]
+    assert events[0].change is not None and events[0].change.baseline == "Quý I/2024"
+    assert events[0].indicator_label == "Doanh thu công nghiệp CNTT (tỷ đồng): Quý I/2025"
+

@@ -185,3 +185,17 @@ def test_a_range_in_brackets_says_what_the_period_before_it_covers() -> None:
     # a bracket that holds no range changes nothing
     period = find_period("tháng 10/2024 (tăng 5%), và từ ngày 1/1 đến 14/10/2024", 2024)
     assert period is not None and (period.start, period.end) == (D(2024, 10, 1), D(2024, 10, 31))
+
+
+@pytest.mark.parametrize("text", [
+    "Chứng thư cấp mới: 9.384 chứng thư, gấp 2,4 lần quý II/2025",
+    "38.604 hồ sơ, tăng 21,7% so với cùng kỳ (6 tháng đầu năm 2024: 31.720 hồ sơ)",
+])
+def test_the_period_a_factor_or_a_bracket_compares_with_is_not_the_period(text: str) -> None:
+    assert find_period(text, 2025) is None
+
+
+def test_the_same_period_of_a_year_opening_a_clause_is_that_year() -> None:
+    period = find_period("; cùng kỳ năm 2024: 7.356", 2025)
+    assert period is not None and (period.start, period.end) == (D(2024, 1, 1), D(2024, 12, 31))
+    assert find_period("tăng 5% so với cùng kỳ năm 2023", 2025) is None

@@ -570,3 +570,19 @@ def test_cyber_security_and_press_nouns() -> None:
     assert [(q.value, q.unit) for q in found] == [
         (1357, "địa chỉ ip"), (214, "lỗ hổng bảo mật"), (5172, "tệp tin"), (3105, "máy trạm"),
         (26, "phóng viên")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("- Số hồ sơ tiếp nhận: 12.345", [(12345, "hồ sơ")]),
+    ("- Doanh thu bưu chính (tỷ đồng): năm 2024: 812,5; năm 2023: 736,9",
+     [(812.5e9, "VND"), (736.9e9, "VND")]),
+    # a label's last word does not qualify its figure; a period word ending it names no year
+    ("- Thuê bao đã cập nhật lại thông tin và được mở khóa: 22.965", [(22965, "thuê bao")]),
+    ("- Cơ sở in được xác nhận: 02 cơ sở; lũy kế từ đầu năm: 14 cơ sở",
+     [(2, "cơ sở"), (14, "cơ sở")]),
+    # a label that names no unit gives none
+    ("Điện thoại: 0225", []), ("Sở Xây dựng: 21.406", []),
+])
+def test_a_figure_after_its_label_counts_what_the_label_names(sentence: str,
+                                                              expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected

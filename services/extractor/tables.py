@@ -1,0 +1,138 @@
+"""Figures in table rows, read with their table's header.
+
+A table reaches the extractor one row per line, its cells between " | " (how the parser
+writes a table, and how text dumps print one): "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ",
+then "Thuê bao di động (thuê bao) | 3.450.000 | 3.512.846 | 101,8%". A figure cell stands
+alone; what it counts comes from the cell itself ("426 trạm", "91,6%"), else from its
+column's header ("Hồ sơ tiếp nhận", "Tăng (%)"), else from the row's label ("(tỷ đồng)",
+"Thuê bao di động"), else from the value column before it in the row. The header also says
+what a column holds: a plan ("Kế hoạch …": targets, not results, so not read), a share
+("Tỷ lệ"), a growth rate ("Tăng (%)") or the figures of a period ("Quý I/2025").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extractor.labels import LabelUnit, label_unit
+from services.extractor.numbers import NUMBER, parse_number
+from services.extractor.quantities import Abbreviations, Quantity, find_quantities
+from services.extractor.rules import fold, mentions
+from shared.records import Change, Direction
+
+SEPARATOR = " | "
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
+_GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
+_SHARES = ("tỷ lệ", "tỉ lệ", "so sánh", "(%)", "%")
+_LABEL_HEADS = ("chỉ tiêu", "nội dung", "đơn vị", "stt", "tt", "lĩnh vực", "danh mục")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What a header cell says its column holds."""
+
+    header: str
+    role: str  # "value", "target", "share" or "growth"
+    unit: LabelUnit | None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of a row: its quantity (offsets into the row), the header of its column
+    (which may name its period) and the change a growth column gives it."""
+
+    quantity: Quantity
+    header: str | None
+    change: Change | None
+
+
+def cells(row: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a row, stripped; [] for a line that is no row."""
+    if SEPARATOR not in row:
+        return []
+    spans = []
+    start = 0
+    for piece in row.split("|"):
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + len(piece.rstrip())))
+        start += len(piece) + 1
+    return spans
+
+
+def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a row names its columns: no cell opens with a figure but a year."""
+    for start, end in spans:
+        cell = row[start:end]
+        if cell[:1].isdigit() and not _YEAR_CELL.fullmatch(cell):
+            return False
+    return True
+
+
+def columns(row: str, spans: list[tuple[int, int]]) -> list[Column]:
+    """The columns a header row names."""
+    out = []
+    for start, end in spans:
+        header = row[start:end]
+        lowered = fold(header)
+        if mentions(lowered, _TARGETS):
+            role = "target"
+        elif _GROWTH.match(lowered):
+            role = "growth"
+        elif mentions(lowered, _SHARES):
+            role = "share"
+        else:
+            role = "value"
+        unit = None if lowered.startswith(_LABEL_HEADS) else label_unit(header)
+        out.append(Column(header, role, unit))
+    return out
+
+
+def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
+            defined: Abbreviations = ()) -> list[Figure]:
+    """The figures of a data row, with what its header says of each."""
+    label = next((i for i, (s, e) in enumerate(spans) if not row[s:s + 1].isdigit()), None)
+    if label is None:
+        return []
+    row_unit = label_unit(row[spans[label][0]:spans[label][1]])
+    out: list[Figure] = []
+    previous: LabelUnit | None = None  # the unit of the value column before, in this row
+    periods: list[str] = []  # the headers of the value columns read, for a growth's baseline
+    for i, (start, end) in enumerate(spans):
+        if i <= label:
+            continue
+        column = header[i] if i < len(header) else Column("", "value", None)
+        cell = row[start:end]
+        number = NUMBER.match(cell)
+        if column.role == "target" or number is None:
+            continue
+        own = find_quantities(cell, defined)
+        if own and own[0].start == 0:
+            q = own[0]
+            out.append(Figure(_shifted(q, start), column.header, None))
+            continue
+        value = parse_number(number["num"])
+        unit = (LabelUnit("percent", 1.0, False) if column.role in ("share", "growth")
+                else column.unit or row_unit or previous)
+        if unit is None:
+            continue
+        previous = unit if unit.unit != "percent" else previous
+        quantity = Quantity(start, start + number.end("num"), value * unit.factor, unit.unit,
+                            "exact", unit.money)
+        change = None
+        if column.role == "growth":
+            direction: Direction = ("decrease" if fold(column.header).startswith("giảm")
+                                    else "increase")
+            baseline = periods[1] if len(periods) > 1 else None
+            change = Change(direction, value, None, baseline)
+            if out:  # the row's first figure is the level that grew
+                out[0] = Figure(out[0].quantity, out[0].header, change)
+        else:
+            periods.append(column.header)
+        out.append(Figure(quantity, column.header, change))
+    return out
+
+
+def _shifted(q: Quantity, by: int) -> Quantity:
+    return Quantity(q.start + by, q.end + by, q.value, q.unit, q.qualifier, q.money)

@@ -1,0 +1,55 @@
+"""Figures in table rows, read with their table's header."""
+
+from services.extractor.tables import cells, columns, figures, is_header
+
+HEADER = "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ"
+
+
+def read(header: str, row: str) -> list[tuple[str, float, str]]:
+    spans = cells(row)
+    found = figures(row, spans, columns(header, cells(header)))
+    return [(row[f.quantity.start:f.quantity.end], f.quantity.value, f.quantity.unit)
+            for f in found]
+
+
+def test_rows_split_into_cells_and_the_header_has_no_figure() -> None:
+    row = "Thuê bao di động (thuê bao) | 3.450.000 | 3.512.846 | 101,8%"
+    assert [row[s:e] for s, e in cells(row)] == [
+        "Thuê bao di động (thuê bao)", "3.450.000", "3.512.846", "101,8%"]
+    assert is_header(HEADER, cells(HEADER))
+    assert is_header("Năm | 2023 | 2024", cells("Năm | 2023 | 2024"))
+    assert not is_header(row, cells(row))
+    assert cells("Một câu văn không có bảng.") == []
+
+
+def test_plans_are_skipped_and_the_label_gives_unit_and_scale() -> None:
+    assert read(HEADER, "Thuê bao di động (thuê bao) | 3.450.000 | 3.512.846 | 101,8%") == [
+        ("3.512.846", 3512846, "thuê bao"), ("101,8%", 101.8, "percent")]
+    assert read(HEADER, "Doanh thu viễn thông (tỷ đồng) | 4.600 | 4.718,3 | 102,6%") == [
+        ("4.718,3", 4.7183e12, "VND"), ("102,6%", 102.6, "percent")]
+
+
+def test_the_header_names_the_unit_and_a_column_without_one_takes_the_one_before() -> None:
+    header = "Đơn vị | Hồ sơ tiếp nhận | Trực tuyến toàn trình | Tỷ lệ"
+    assert read(header, "Sở Xây dựng | 21.406 | 19.544 | 91,3%") == [
+        ("21.406", 21406, "hồ sơ"), ("19.544", 19544, "hồ sơ"), ("91,3%", 91.3, "percent")]
+
+
+def test_a_growth_column_gives_a_change_against_the_other_period() -> None:
+    header = "Chỉ tiêu | Quý I/2025 | Quý I/2024 | Tăng (%)"
+    row = "Doanh nghiệp CNTT thành lập mới (doanh nghiệp) | 47 | 39 | 20,5"
+    found = figures(row, cells(row), columns(header, cells(header)))
+    assert [(f.quantity.value, f.quantity.unit, f.header) for f in found] == [
+        (47, "doanh nghiệp", "Quý I/2025"), (39, "doanh nghiệp", "Quý I/2024"),
+        (20.5, "percent", "Tăng (%)")]
+    growth = found[2].change
+    assert growth is not None and (growth.direction, growth.percent, growth.baseline) == (
+        "increase", 20.5, "Quý I/2024")
+    assert found[0].change == growth and found[1].change is None
+
+
+def test_a_cell_with_its_own_noun_and_a_row_that_counts_nothing() -> None:
+    header = "Nội dung | Năm 2024 | Năm 2023"
+    assert read(header, "Trạm BTS xây mới | 426 trạm | 381 trạm") == [
+        ("426 trạm", 426, "trạm"), ("381 trạm", 381, "trạm")]
+    assert read(header, "Công an tỉnh | 12 | 15") == []  # nothing says what is counted
