@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -65,6 +66,7 @@ _INLINE_OR_VOID_IDS = tag_ids(INLINE_TAGS | VOID_INLINE_TAGS)
 _FIGURE_ID = tag_id("figure")
 _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header"})
 _A_ID = tag_id("a")
+_CELL_IDS = tag_ids(frozenset({"td", "th"}))
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
 
 
@@ -82,10 +84,12 @@ class HtmlPage:
     headline_links: int
     author: str | None = None  # named by the meta tags
     featured: bool = False  # the block's headline links away: a featured story's teaser
+    table_rows: frozenset[str] = frozenset()  # the article lines that are a table's rows
 
 
 MAX_NESTING = 2_000
 CANDIDATES = 12
+TABLE_CELL_WORDS = 20  # a data table's cells are shorter than this
 LINK_DEPTH = 4  # elements between a block's first text and the link it may stand in
 BROKEN_WORDS = 8  # words of prose before a <br> that a lower-case line after it goes on
 _FULL_STOPS = (".", "!", "?", "…", ":", '"', "”")
@@ -180,9 +184,11 @@ def read_html(html: str) -> HtmlPage:
     featured = _links_away(heading, block)
     lead = _lead_before(block)
     _join_sentences(block)
+    table_rows = _flatten_tables(block)
     return HtmlPage(lines, lead + block_lines(block),
                     " ".join(heading.text().split()) if heading is not None else None,
-                    og_title, doc_title, published, density, links, meta_author, featured)
+                    og_title, doc_title, published, density, links, meta_author, featured,
+                    table_rows)
 
 
 def _lead_before(block: LexborNode) -> list[str]:
@@ -249,6 +255,32 @@ def block_lines(root: LexborNode) -> list[str]:
             node.decompose()
     root.merge_text_nodes()
     return split_normalised(root.text(separator=_SEP, skip_empty=True), _SEP)
+
+
+def _flatten_tables(block: LexborNode) -> frozenset[str]:
+    """Print each data table of the article block one row per line, its cells between
+    " | " ("Sở Y tế | 9.287 | 94,0%"): cell by cell, a row's figures lose their label and
+    their column. A layout table (a nested table, a cell holding paragraphs) and an
+    image's table (one cell a row) stay as they are. The rows printed: content, which a
+    header row ("Lĩnh vực | Số doanh nghiệp | …") would not look like to line cleaning."""
+    printed_rows: set[str] = set()
+    for table in block.css("table"):
+        if len(table.css("table")) > 1:  # (css() matches the table itself too)
+            continue
+        rows = [[" ".join(cell.text(separator=" ").split()) for cell in row.iter()
+                 if cell.tag_id in _CELL_IDS] for row in table.css("tr")]
+        if (len(rows) < 2 or max(map(len, rows)) < 2
+                or any(cell.count(" ") >= TABLE_CELL_WORDS for row in rows for cell in row)):
+            continue
+        caption = table.css_first("caption")
+        printed = ([" ".join(caption.text(separator=" ").split())] if caption is not None
+                   else []) + [" | ".join(row) for row in rows if any(row)]
+        lines = LexborHTMLParser(
+            "<div>" + "".join(f"<p>{escape(row)}</p>" for row in printed) + "</div>")
+        if (node := lines.css_first("div")) is not None:
+            table.replace_with(node)
+            printed_rows.update(printed)
+    return frozenset(printed_rows)
 
 
 def _join_sentences(block: LexborNode) -> None:

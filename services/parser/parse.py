@@ -71,7 +71,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         html = read_html(text)
         title = html.og_title or html.heading or html.doc_title
         error = _error_page(html.doc_title, html.heading)
-        cleaned = clean_lines(html.article_lines, title)
+        cleaned = clean_lines(html.article_lines, title, html.table_rows)
         # The counter sits in a sidebar, outside the article block: read the whole page.
         page_counters = read_counters(html.page_lines)[0]
         cleaned.counters = page_counters or cleaned.counters

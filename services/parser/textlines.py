@@ -156,9 +156,12 @@ def strip_diacritics(text: str) -> str:
     return decomposed.translate(_NO_COMBINING)
 
 
-def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
+def clean_lines(lines: list[str], title: str | None = None,
+                table_rows: frozenset[str] = frozenset()) -> Cleaned:
     """Remove chrome from `lines` (normalised and non-empty: see `normalise`); find the
-    title (if not given: a text page, see `_text_head`), date, author, counters."""
+    title (if not given: a text page, see `_text_head`), date, author, counters. The
+    `table_rows` are content whatever they look like (a header row reads like a row of
+    links: "Lĩnh vực | Số doanh nghiệp | Doanh thu (tỷ đồng)")."""
     counters, counter_idx = read_counters(lines)
     lines = [line for i, line in enumerate(lines) if i not in counter_idx]
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
@@ -178,7 +181,8 @@ def clean_lines(lines: list[str], title: str | None = None) -> Cleaned:
         # then "12/11/2024"), else one just above the title, else the header's day of
         # viewing.
         published = head.dateline or _signed_date(lines) or head.above or published
-    lines = [line for line in lines if not _is_chrome(line) and not _is_credit(line)]
+    lines = [line for line in lines
+             if line in table_rows or not (_is_chrome(line) or _is_credit(line))]
     title, lines = _take_title(lines, title)
     lines, author = _take_bylines(lines, title)
     author = author or (head.author if head else None)

@@ -185,3 +185,18 @@ def test_a_headline_linking_away_marks_a_featured_story() -> None:
     assert read_html(page(f"<section>{story}</section>")).featured
     article = story.replace('<a href="/tin-tuc/bai-1.html">', "").replace("</a>", "")
     assert not read_html(page(f"<section>{article}</section>")).featured
+
+
+def test_a_data_table_prints_one_row_a_line_and_layout_tables_stay() -> None:
+    table = ("<table><caption>Kết quả 6 tháng đầu năm 2023</caption>"
+             "<tr><th>Lĩnh vực</th><th>Số doanh nghiệp</th><th>Doanh thu (tỷ đồng)</th></tr>"
+             "<tr><td><p>Bưu chính</p></td><td>18</td><td>226</td></tr></table>")
+    page_ = read_html(page(f"<div><p>{PROSE}</p>{table}<p>{PROSE}</p></div>"))
+    rows = ["Kết quả 6 tháng đầu năm 2023", "Lĩnh vực | Số doanh nghiệp | Doanh thu (tỷ đồng)",
+            "Bưu chính | 18 | 226"]
+    assert page_.article_lines == [PROSE, *rows, PROSE]
+    assert page_.table_rows == frozenset(rows)
+    # an image with its caption, one cell a row, is no data table
+    image = "<table><tr><td><img src='a.jpg'></td></tr><tr><td>Lễ khai trương</td></tr></table>"
+    assert read_html(page(f"<div><p>{PROSE}</p>{image}<p>{PROSE}</p></div>")).article_lines == [
+        PROSE, "Lễ khai trương", PROSE]

@@ -57,6 +57,12 @@ def test_a_lone_figure_is_a_table_cell_not_a_pager(line: str) -> None:
     assert not chrome_rules().line_shapes.matches(line)
 
 
+@pytest.mark.parametrize("line", ["Thuê bao di động | 3.450.000 | 3.512.846 | 101,8%",
+                                  "4 | Thuê bao di động sử dụng Mobile Money | 16.874"])
+def test_a_table_row_with_a_figure_is_not_a_row_of_links(line: str) -> None:
+    assert not chrome_rules().line_shapes.matches(line)
+
+
 def test_prose_is_not_chrome() -> None:
     assert not chrome_rules().line_shapes.matches(
         "Doanh thu từ hoạt động công nghiệp công nghệ thông tin đạt 838 tỷ đồng.")

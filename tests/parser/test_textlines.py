@@ -207,3 +207,13 @@ def test_teasers_closed_by_their_link_or_opened_by_their_date() -> None:
                                                  "Đã xem: 187", BODY)]
     assert is_teaser_block(dated)
     assert not is_teaser_block(["12/11/2024 15:20", BODY, BODY, BODY])  # an article's dateline
+
+
+def test_table_rows_are_content_whatever_they_look_like() -> None:
+    header = "Lĩnh vực | Số doanh nghiệp | Doanh thu (tỷ đồng)"
+    raw = ["Long An: doanh thu bưu chính tăng", BODY, header, "Bưu chính | 18 | 226", BODY]
+    assert clean_lines(raw, "Long An: doanh thu bưu chính tăng").lines == [
+        BODY, "Bưu chính | 18 | 226", BODY]  # a header alone reads like a row of links
+    cleaned = clean_lines(raw, "Long An: doanh thu bưu chính tăng",
+                          frozenset({header, "Bưu chính | 18 | 226"}))
+    assert cleaned.lines == [BODY, header, "Bưu chính | 18 | 226", BODY]
