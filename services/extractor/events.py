@@ -80,7 +80,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 event_id = stable_id(article.article_id, start, end, indicator)
                 if event_id not in seen:
                     seen.add(event_id)
-                    events.append(_event(article, province, extracted_at, paragraph,
+                    events.append(_event(event_id, article, province, extracted_at, paragraph,
                                          figure.quantity, indicator, label, figure.change,
                                          period))
             continue
@@ -130,22 +130,21 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 if event_id in seen:
                     continue
                 seen.add(event_id)
-                events.append(_event(article, province, extracted_at, sentence, q, indicator,
-                                     label, changes.get(i), period))
+                events.append(_event(event_id, article, province, extracted_at, sentence, q,
+                                     indicator, label, changes.get(i), period))
         previous = carried
     return events
 
 
-def _event(article: Article, province: str | None, extracted_at: dt.datetime, sentence: Span,
-           q: Quantity, indicator: str, label: str, change: Change | None,
+def _event(event_id: str, article: Article, province: str | None, extracted_at: dt.datetime,
+           sentence: Span, q: Quantity, indicator: str, label: str, change: Change | None,
            period: Period | None) -> MetricEvent:
     """The event of quantity `q` of `sentence` (its offsets relative to the sentence)."""
     start, end = sentence.start + q.start, sentence.start + q.end
     return MetricEvent(
-        event_id=stable_id(article.article_id, start, end, indicator),
-        article_id=article.article_id, portal_id=article.portal_id, province=province,
-        source_url=article.url, indicator=indicator, indicator_label=label, value=q.value,
-        unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
+        event_id=event_id, article_id=article.article_id, portal_id=article.portal_id,
+        province=province, source_url=article.url, indicator=indicator, indicator_label=label,
+        value=q.value, unit=q.unit, qualifier=q.qualifier,  # type: ignore[arg-type]
         change=change,
         period_start=period.start if period else None,
         period_end=period.end if period else None,
