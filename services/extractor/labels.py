@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from services.extractor.numbers import SCALES
+from services.extractor.numbers import SCALE_WORDS, SCALES
 from services.extractor.rules import fold, rules
 
 _BRACKET = re.compile(r"\(([^()]{1,30})\)")
-_SCALE_WORD = re.compile(r"((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)\s*")
+_SCALE_WORD = re.compile(rf"({SCALE_WORDS})\s*")
 _OPENING = re.compile(r"[\s\-–+•*·]*(?:(?:tổng số|số lượng|số)\s+)?")
 
 

@@ -16,6 +16,8 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
           "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
           # "hơn 1,1 triệu tỷ đồng": a million billion, national revenue's scale
           "triệu tỷ": 1e15, "triệu tỉ": 1e15}
+# The scale words as a pattern on folded text, compounds first ("nghìn tỷ" before "nghìn").
+SCALE_WORDS = r"(?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ"
 
 # A number as these reports write it; the look-arounds keep it from being part of a code
 # ("03-NQ", "VOV5", "4G"), a date or a fraction ("30/4", "29/35"), or a longer figure.

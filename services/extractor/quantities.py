@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from services.extractor.labels import label_unit
-from services.extractor.numbers import NUMBER, SCALES, parse_number
+from services.extractor.numbers import NUMBER, SCALE_WORDS, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
 from shared.records import Direction
 
 # A scale word written twice ("7,86 triệu triệu bưu gửi") is one: a slip of the writer.
-_SCALE = re.compile(  # on the folded text
-    r"\s*((?:nghìn|ngàn|triệu)\s+t[ỷỉ]|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+\1)?(?![\wà-ỹ])")
+_SCALE = re.compile(rf"\s*({SCALE_WORDS})(?:\s+\1)?(?![\wà-ỹ])")  # on the folded text
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 _HAS_DIGIT = re.compile(r"\d")
