@@ -9,7 +9,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
-from services.extractor.periods import Period, find_period, year_of_text
+from services.extractor.periods import Period, find_period, same_period, year_of_text
 from services.extractor.provinces import find_province
 from services.extractor.quantities import (
     Abbreviations,
@@ -100,7 +100,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
             own = find_period(sentence.text, carried.end.year if carried else context.year,
                               published)
-            own = context.correct(own, sentence.text) or context.year_to_date(sentence.text)
+            own = same_period(context.correct(own, sentence.text), carried or context.period)
+            own = own or context.year_to_date(sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
             # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") binds
             # only its sentence.
@@ -229,6 +230,9 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     periods = [context.correct(find_period(text[a:b], context.year, context.published),
                                text[a:b]) or context.year_to_date(text[a:b])
                for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
+    for k, period in enumerate(periods):  # "…; cùng kỳ năm 2024: 7.356": the same months
+        before = next((p for p in reversed(periods[:k]) if p), carried or context.period)
+        periods[k] = same_period(period, before)
     out: list[Period | None] = []
     for q in quantities:
         k = bisect_right(bounds, q.start) - 1  # the clause q stands in

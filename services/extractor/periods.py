@@ -70,8 +70,8 @@ _COMPARED = re.compile(r"(?:so với(?:\s+cùng kỳ)?|\d\s+lần)\s*\(?\s*$")
 # "trong năm 2021", "cả năm 2022", "; cùng kỳ năm 2024: 7.356"), not in "chủ đề năm 2022"
 # or "so với (cùng kỳ) năm 2023".
 _YEAR_PHRASE = re.compile(
-    rf"(?:(?:^\s*|[,;:]\s*)(?:[Cc]ùng kỳ\s+)?|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|[Tt]ính đến|"
-    rf"[Đđ]ến hết)\s+)((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
+    rf"(?:(?:^\s*|[,;:]\s*)(?P<same>[Cc]ùng kỳ\s+)?|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|"
+    rf"[Tt]ính đến|[Đđ]ến hết)\s+)((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
 # Where a _YEAR_PHRASE can end: "năm 20xx" found by its "ăm", a literal re finds fast
 # (an opening "[Nn]" would stop it at every n).
 _YEAR_WORD = re.compile(rf"ăm\s+{_YEAR}")
@@ -181,9 +181,11 @@ def find_period(text: str, default_year: int | None,
         if int(m[1]) < int(m[2]):
             candidates.append(_years(text, m, m[1], m[2]))
     if names_year and (m := _year_phrase(text)):
-        year = int(m[2])
-        candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                              m[1])))
+        year = int(m[3])
+        # "cùng kỳ năm 2024": that year's same months (see `same_period`); whole until then
+        start = m.start("same") if m["same"] else m.start(2)
+        candidates.append((start, Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                         text[start:m.end(2)])))
     elif names_year and mentions(lowered, _BARE_YEAR_WORDS) and (m := _bare_year(text)):
         year = int(m[1])
         candidates.append((m.start(1), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
@@ -211,6 +213,21 @@ def _bracket_after(lowered: str, end: int) -> int:
         return -1
     close = lowered.find(")", at)
     return close if close >= 0 else len(lowered)
+
+
+def same_period(period: Period | None, reference: Period | None) -> Period | None:
+    """`period` as the same months of its year as `reference` when it reads "cùng kỳ năm
+    2024" ("9 tháng năm 2025: 4.812; cùng kỳ năm 2024: 7.356" is January to September 2024),
+    else `period` itself."""
+    if period is None or reference is None or not period.label.lower().startswith("cùng kỳ"):
+        return period
+    year = period.start.year
+    return Period(_in_year(reference.start, year), _in_year(reference.end, year), period.label)
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """`day` in `year` (29 February as the 28th)."""
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 def _years(text: str, m: re.Match[str], first: str, last: str,

@@ -207,3 +207,11 @@ def test_a_table_is_read_with_its_header() -> None:
     assert events[0].change is not None and events[0].change.baseline == "Quý I/2024"
     assert events[0].indicator_label == "Doanh thu công nghiệp CNTT (tỷ đồng): Quý I/2025"
 
+
+
+def test_the_same_period_last_year_has_this_years_months() -> None:
+    text = "- Phản ánh qua đầu số 5656: 9 tháng năm 2025: 4.812; cùng kỳ năm 2024: 7.356"
+    events = extract(make_article(text, title="Phản ánh tin nhắn rác"))
+    assert [(e.value, e.period_start, e.period_end) for e in events] == [
+        (4812, dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
+        (7356, dt.date(2024, 1, 1), dt.date(2024, 9, 30))]

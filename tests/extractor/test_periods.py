@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from services.extractor.periods import find_period, year_of_text
+from services.extractor.periods import Period, find_period, same_period, year_of_text
 
 D = dt.date
 
@@ -199,3 +199,15 @@ def test_the_same_period_of_a_year_opening_a_clause_is_that_year() -> None:
     period = find_period("; cùng kỳ năm 2024: 7.356", 2025)
     assert period is not None and (period.start, period.end) == (D(2024, 1, 1), D(2024, 12, 31))
     assert find_period("tăng 5% so với cùng kỳ năm 2023", 2025) is None
+
+
+def test_the_same_period_of_another_year() -> None:
+    period = find_period("; cùng kỳ năm 2024: 7.356", 2025)
+    assert period is not None and period.label == "cùng kỳ năm 2024"
+    nine_months = Period(D(2025, 1, 1), D(2025, 9, 30), "9 tháng năm 2025")
+    shifted = same_period(period, nine_months)
+    assert shifted is not None and (shifted.start, shifted.end) == (D(2024, 1, 1), D(2024, 9, 30))
+    leap = Period(D(2024, 2, 1), D(2024, 2, 29), "tháng 2/2024")
+    assert same_period(Period(D(2023, 1, 1), D(2023, 12, 31), "cùng kỳ năm 2023"),
+                       leap) == Period(D(2023, 2, 1), D(2023, 2, 28), "cùng kỳ năm 2023")
+    assert same_period(nine_months, leap) == nine_months  # no "cùng kỳ": unchanged
