@@ -31,6 +31,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:(?:[T ]|ICT)(\d{2}):(\d{2})(?::(\d
 # Joomla-style long dates: "11 Tháng 1 2024 09:15", "ngày 11 tháng 01 năm 2024".
 _WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?(\d{4})\b"
                      r"(?:\s*[|,\-]?\s*(\d{1,2}):(\d{2}))?", re.IGNORECASE)
+_ISO_LINE = re.compile(r"(?<![\d/.-])(?:19|20)\d\d-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?(?!\d)")
 _CUE = re.compile(r"cập nhật|ngày đăng|đăng ngày|ngày|tháng|\(\d{1,2}:\d{2}|"
                   r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}", re.IGNORECASE)
 
@@ -59,7 +60,10 @@ def parse_iso(value: str) -> dt.datetime | None:
 
 
 def find_date(line: str) -> dt.datetime | None:
-    """A date (and time) printed in a line: datelines, update stamps, "Ngày đăng"."""
+    """A date (and time) printed in a line: datelines, update stamps, "Ngày đăng", and an
+    ISO dateline ("2024-10-08 14:05")."""
+    if "-" in line and (m := _ISO_LINE.search(line)):
+        return parse_iso(m.group())
     if not _CUE.search(line):
         # An English date ends "…, 2021": the twelve month names only then.
         if (", 20" in line or ", 19" in line) and (m := _ENGLISH.search(line)):

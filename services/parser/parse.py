@@ -17,10 +17,14 @@ from services.parser.rules import chrome_rules
 from services.parser.textlines import (
     Cleaned,
     clean_lines,
+    drop_link_marks,
+    drop_translations,
     has_pager,
     is_teaser_block,
     labelled_author,
     normalise,
+    shows_results,
+    unwrap,
     words,
 )
 from services.parser.traffic import read_counters
@@ -58,7 +62,8 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     if not text or text.isspace():  # not text.strip(): no copy of the page
         raise NoArticle("empty", f"{page.url}: empty body", None)
     if page.content_type in TEXT_TYPES or not _looks_like_html(text):
-        lines = [line for line in map(normalise, text.splitlines()) if line]
+        lines = [line for line in map(normalise, map(drop_link_marks, unwrap(text.splitlines())))
+                 if line]
         cleaned = clean_lines(lines)
         # Teasers ("… …" at the end) stand for articles one link away: a listing's.
         links = sum(line.endswith(("...", "…")) for line in lines)
@@ -73,7 +78,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         error = _error_page(html.doc_title, html.heading)
         cleaned = clean_lines(html.article_lines, title, html.table_rows)
         # The counter sits in a sidebar, outside the article block: read the whole page.
-        page_counters = read_counters(html.page_lines)[0]
+        page_counters = read_counters(drop_translations(html.page_lines))[0]
         cleaned.counters = page_counters or cleaned.counters
         cleaned.published = (html.published or cleaned.published
                              or _date_near_title(html.page_lines, cleaned.title))
@@ -95,8 +100,11 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         kind = "listing"
     # A featured story's headline links to its article, and its text is a lead or two.
     featured = featured and len(body) < FEATURED_CHARS
+    results = shows_results(pager_lines)  # a search's or a listing's count of results
+    if results:
+        kind = "listing"
     if (kind == "error_page" or len(body) < MIN_ARTICLE_CHARS or teaser or not cleaned.title
-            or teaser_block or featured):
+            or teaser_block or featured or results):
         # A page of headlines with the site's counter is the home page, unless teasers or
         # a pager say it is one page of a listing; the site's root is its home page.
         listed = teasers or has_pager(pager_lines)

@@ -116,6 +116,7 @@ class ChromeRules:
     chrome_names: ChromeNames
     error_titles: tuple[str, ...]
     read_more: frozenset[str]
+    results_count: re.Pattern[str]
     stopwords: frozenset[str]
 
 
@@ -139,21 +140,26 @@ def chrome_rules() -> ChromeRules:
         # The footer starts at the first copyright, phone, e-mail or address line.
         footer_shapes=LineShapes.of(footer, [a for a in anywhere if a.get("footer")]),
         # Matched against the lowercased line (a case-insensitive alternation costs more).
+        # The label may be followed by dot leaders ("Hôm nay ........ 1.204"), and the
+        # figure by a unit word and a split in brackets ("12 (Khách: 11, Thành viên: 1)").
         counter_line=re.compile(
-            rf"^[•·\-*+\s]*({label_words})\s*[:：]?\s*(\d[\d.,\s\u00a0]*)?"
-            rf"(?:\s*(?:{units}))?$"),
+            rf"^[•·\-*+\s]*({label_words})\s*[:：.…]*\s*(\d[\d.,\s\u00a0]*)?"
+            rf"(?:\s*(?:{units}))?(?:\s*\([^()]*\))?$"),
         # …or its figure first: "18.450 hôm nay".
-        counter_figure_first=re.compile(rf"^[•·\-*+\s]*(\d[\d.,]*)\s+({label_words})$"),
+        counter_figure_first=re.compile(
+            rf"^[•·\-*+\s]*(?:hiện có\s+)?(\d[\d.,]*)\s+({label_words})$"),
         # Lines that may be counter lines or headings, found in all of a page's lines
         # (each after a "\n", lowercased) by one search: each starts with a label or
         # heading. The leading "\n" lets the search jump from line to line.
         counter_start=re.compile(rf"\n(?:[•·\-*+]|[^\S\n])*(?:{label_words}|{headings}"
-                                 rf"|\d[\d.,]* (?:{label_words})(?=\n|$))"),
+                                 rf"|(?:hiện có )?\d[\d.,]* (?:{label_words})(?=\n|$))"),
         counter_field={k.lower(): v for k, v in data["counter_labels"].items()},
         counter_headings=frozenset(h.lower() for h in data["counter_headings"]["names"]),
         drop_tags=frozenset(data["html"]["drop_tags"]),
         chrome_names=ChromeNames.of(data["html"]["chrome_words"]),
         error_titles=tuple(data["html"]["error_titles"]),
         read_more=frozenset(w.lower() for w in data["read_more"]),
+        results_count=re.compile("|".join(f"(?:{p})" for p in data["results_count"]),
+                                 re.IGNORECASE),
         stopwords=frozenset(w.strip() for w in stopwords if w.strip()),
     )

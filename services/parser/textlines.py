@@ -34,13 +34,26 @@ PROSE_WORDS = 15
 _SENTENCE_END = (".", ":", ";", "!", "…", '"', "”", ")")
 LONG_WORDS = 30  # a line this long is a paragraph even without a full stop
 TITLE_WORDS = 5
+TITLE_MAX_WORDS = 40
+# " / " and English words (ASCII only), up to a colon, a bracket, the end, or the next word
+# of Vietnamese.
+_TRANSLATION = re.compile(
+    r" / [A-Za-z][A-Za-z'&.-]*(?: [A-Za-z][A-Za-z'&.-]*)*(?=\s*[:(]|$| \S*[^\x00-\x7f])")
+WRAP_LONG = 40  # lines this long tell the width a text is wrapped at
+WRAPPED_LINES = 6  # …when this many fill it
+WRAP_WIDTH = 120  # no text browser or converter wraps wider
+WRAP_SLACK = 15  # a filled line ends this close to the width (its last word did not fit)
+_LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\s*<https?://[^>\s]*>?")
+# A Q&A page's question date is not its publication date (the answer's is).
+_ASKED = re.compile(r"(?:ngày hỏi|ngày gửi)\b", re.IGNORECASE)
+_INNER_SENTENCE = re.compile(r"[.?!] [A-ZĐÀ-Ỹ]")
 FRONT_WORDS = 10  # between the title and the first paragraph, shorter lines are metadata
 NOTICES = 2  # paragraphs of prose above the title a text page may open with
 FEATURED_PARAGRAPHS = 3  # a home page's featured article shows at most this much of its text
 _BYLINE_LABEL = re.compile(r"^(?:tác giả(?: bài viết)?|(?:tin|bài)(?:,| và) ảnh|bài|tin|thực hiện|"
                            r"đăng bởi|người đăng|người viết|nội dung)\s*:\s*", re.IGNORECASE)
 # What may follow the name: its organisation ("- Sở TT&TT") or "(tổng hợp)".
-_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ttxvn|ubnd|ảnh)\b.*"
+_BYLINE_ORG = re.compile(r"\s*(?:[-–(]\s*(?:sở|báo|đài|trung tâm|phòng|ban|ttxvn|ubnd|ảnh)\b.*"
                          r"|[-–]\s*(?-i:[A-ZĐ][A-ZĐ&\-]{1,9})"  # "Ngọc Trâm - HGTV"
                          r"|\((?:tổng hợp|th|t/h|theo [^)]*)\))$", re.IGNORECASE)
 # "Posted on … by X" (English WordPress themes), "Gửi bởi X vào T4, 09/10/2024" (Drupal).
@@ -156,12 +169,67 @@ def strip_diacritics(text: str) -> str:
     return decomposed.translate(_NO_COMBINING)
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """A hard-wrapped text's paragraphs, one a line. Text browsers and PDF converters
+    (lynx, w3m, pdftotext) print at a fixed width: a line that fills it goes on in the
+    next one, unless that one is blank or indented further (a new paragraph). Text that
+    is not wrapped so (a paragraph a line, as the seeds) comes back as it is."""
+    lengths = [len(line.rstrip()) for line in lines]
+    long = sorted(n for n in lengths if n >= WRAP_LONG)
+    if len(long) < WRAPPED_LINES:
+        return lines
+    width = long[len(long) * 3 // 4]  # some longer lines (links) pass the width
+    if width > WRAP_WIDTH:
+        return lines
+    # A wrapped sentence goes on in lower case on the next line; a list of headlines of
+    # about one length does not.
+    filled = [i for i, n in enumerate(lengths[:-1]) if n >= width - WRAP_SLACK]
+    going_on = sum(_goes_on(lines[i + 1]) for i in filled)
+    if len(filled) < WRAPPED_LINES or going_on * 2 < len(filled):
+        return lines
+    out: list[str] = []
+    full = False  # whether the line before fills the width
+    indent = 0  # how far the line before is indented
+    for line, length in zip(lines, lengths, strict=True):
+        text = line.strip()
+        margin = len(line) - len(line.lstrip())
+        if out and full and text and margin <= indent:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(line)
+        full, indent = length >= width - WRAP_SLACK, margin
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """Whether `line` may go on with a sentence: it opens with no capital ("hành chính
+    quý III/2025 …", "70 năm …", "(số liệu …)")."""
+    first = line.lstrip()[:1]
+    return bool(first) and not first.isupper()
+
+
+def drop_link_marks(line: str) -> str:
+    """`line` without a text browser's link marks: lynx's reference numbers ("[12]Trang
+    chủ") and the targets w3m and html2text print after a link ("Tiếp » <https://…>")."""
+    if "[" in line or "<" in line:
+        return _LINK_MARK.sub("", line)
+    return line
+
+
+def drop_translations(lines: list[str]) -> list[str]:
+    """Short lines without their English translation: a bilingual portal labels its chrome
+    "Tác giả / Author: …", "Đang truy cập / Online: 73", "Bình luận / Comments (4)"."""
+    return [_TRANSLATION.sub("", line) if " / " in line and len(line) < SHORT_LINE else line
+            for line in lines]
+
+
 def clean_lines(lines: list[str], title: str | None = None,
                 table_rows: frozenset[str] = frozenset()) -> Cleaned:
     """Remove chrome from `lines` (normalised and non-empty: see `normalise`); find the
     title (if not given: a text page, see `_text_head`), date, author, counters. The
     `table_rows` are content whatever they look like (a header row reads like a row of
     links: "Lĩnh vực | Số doanh nghiệp | Doanh thu (tỷ đồng)")."""
+    lines = drop_translations(lines)
     counters, counter_idx = read_counters(lines)
     lines = [line for i, line in enumerate(lines) if i not in counter_idx]
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
@@ -234,8 +302,8 @@ def _text_head(lines: list[str]) -> _Head | None:
     front = lines[at + 1:body]
     # The article's dateline is under its title, or just above it; a date higher up is
     # the header's day of viewing.
-    dateline, above = (next((d for line in near if words(line) <= 20 and (d := find_date(line))),
-                            None)
+    dateline, above = (next((d for line in near if words(line) <= 20
+                             and not _ASKED.match(line) and (d := find_date(line))), None)
                        for near in (front, lines[max(at - 2, 0):at][::-1]))
     # A metadata line may hold several facts: "26/03/2019 10:15 | Đăng bởi: Hữu Phước".
     pieces = [piece for line in front for piece in line.split(" | ")]
@@ -265,7 +333,7 @@ def _signed_date(lines: list[str]) -> dt.datetime | None:
 
 def is_read_more(line: str) -> bool:
     """A teaser's "read more" link ("Xem tiếp", "Xem chi tiết »")."""
-    return len(line) < 30 and line.lower().strip(" .»>›") in chrome_rules().read_more
+    return len(line) < 30 and line.lower().strip(" .»>›→") in chrome_rules().read_more
 
 
 def is_teaser_block(lines: list[str]) -> bool:
@@ -317,6 +385,16 @@ def has_pager(lines: list[str]) -> bool:
     return False
 
 
+def shows_results(lines: list[str]) -> bool:
+    """Whether the page prints a count of results ("Kết quả 1 - 10 trong số 214", "Tìm thấy
+    214 kết quả"): a listing's or a search's, never an article's."""
+    results = chrome_rules().results_count
+    for line in lines:  # a loop, not any(…): no generator per page
+        if len(line) < SHORT_LINE and results.match(line):
+            return True
+    return False
+
+
 def labelled_author(lines: list[str]) -> str | None:
     """The name after a "Tác giả" label, on its line or the next ("Tác giả" / "Hồng Thi"
     in a CMS's author field, which sits outside the article block)."""
@@ -330,7 +408,10 @@ def labelled_author(lines: list[str]) -> str | None:
 
 
 def _may_be_title(line: str) -> bool:
-    return (words(line) >= TITLE_WORDS and len(line) <= 300 and not line.endswith(":")
+    # A title is one sentence of a few words: "Thời gian gần đây, …. Xin hỏi …?" (a Q&A
+    # page's question) is a paragraph.
+    return (TITLE_WORDS <= words(line) <= TITLE_MAX_WORDS and not line.endswith(":")
+            and not _INNER_SENTENCE.search(line)
             and not (words(line) <= 12 and find_date(line)) and _author_of(line) is None
             and not _is_chrome(line))
 
@@ -349,10 +430,10 @@ def _author_of(line: str) -> str | None:
 
 def is_name(text: str) -> bool:
     """Two to five capitalised words: a Vietnamese person's name (not a weekday: "Thứ Ba",
-    "Chủ Nhật")."""
-    parts = text.split(" ")
+    "Chủ Nhật"), maybe with an initial ("Ng.Thảo", "T. Hương": a pen name)."""
+    parts = [part.rstrip(".") for part in text.replace(".", ". ").split()]
     return (2 <= len(parts) <= 5 and parts[0] not in ("Thứ", "Chủ")
-            and all(p[:1].isupper() and p[1:].islower() for p in parts))
+            and all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts))
 
 
 def _is_chrome(line: str) -> bool:
@@ -388,6 +469,8 @@ def _cut_tail(lines: list[str], start: int) -> list[str]:
     for i, line in enumerate(lines):
         if i < start:
             continue
+        if line[:9].lower() == "nơi nhận:":  # a letter's addressees, beside its signature
+            return lines[:i]
         stripped = line.strip(" :")
         if len(stripped) >= SHORT_LINE:
             continue

@@ -57,3 +57,8 @@ def test_iso_with_offset_is_kept_and_naive_iso_is_vietnam_time() -> None:
 ])
 def test_iso_forms_of_javascript_and_nukeviet(value: str, expected: dt.datetime) -> None:
     assert parse_iso(value) == expected
+
+
+def test_an_iso_dateline() -> None:
+    assert find_date("Ngày đăng: 2024-10-08 14:05") == dt.datetime(2024, 10, 8, 7, 5, tzinfo=UTC)
+    assert find_date("Nghị quyết số 12/2024-10") is None

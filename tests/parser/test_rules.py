@@ -41,6 +41,11 @@ def test_widget_lines_and_tail_headings_are_short_lines() -> None:
     "Nhiệt liệt chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng!",
     "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn khi truy cập website.",
     "Theo Báo Bình Phước", "Tòa soạn: Số 8 đường Trần Hưng Đạo",
+    # round 5: ads, follow-us and AMP lines, Q&A metadata, page numbers of a PDF
+    "- Quảng cáo -", "Theo dõi HYTV trên Google News",
+    "Bạn đang xem phiên bản AMP tối giản. Xem bản đầy đủ »", "Người hỏi: Trần Minh Lực",
+    "Ngày trả lời: 28/11/2023", "Câu trả lời này có hữu ích với bạn? Có (14) Không (2)",
+    "Trang 2/3", "Bài viết có 2 trang",
 ])
 def test_chrome_shapes(line: str) -> None:
     assert chrome_rules().line_shapes.matches(line)

@@ -4,10 +4,14 @@ import pytest
 
 from services.parser.textlines import (
     clean_lines,
+    drop_link_marks,
+    drop_translations,
     has_pager,
     is_teaser_block,
     normalise,
+    shows_results,
     split_normalised,
+    unwrap,
 )
 from services.parser.traffic import read_counters
 
@@ -102,6 +106,7 @@ def test_a_text_without_a_paragraph_is_no_article() -> None:
     ("Gửi bởi Thu Trang vào T4, 09/10/2024 - 10:17", "Thu Trang"),
     ("Tác giả bài viết: Nguyễn Minh Trí", "Nguyễn Minh Trí"),
     ("Ngọc Trâm - HGTV", "Ngọc Trâm"),
+    ("Ng.Thảo (Ban Thời sự)", "Ng.Thảo"),
 ])
 def test_bylines_at_the_end_give_the_author(line: str, author: str) -> None:
     raw = ["Khánh Hòa kích hoạt sổ sức khỏe điện tử", BODY, BODY, line, "Chia sẻ Facebook Zalo"]
@@ -217,3 +222,62 @@ def test_table_rows_are_content_whatever_they_look_like() -> None:
     cleaned = clean_lines(raw, "Long An: doanh thu bưu chính tăng",
                           frozenset({header, "Bưu chính | 18 | 226"}))
     assert cleaned.lines == [BODY, header, "Bưu chính | 18 | 226", BODY]
+
+
+def test_a_bilingual_portals_labels_lose_their_english() -> None:
+    assert drop_translations(["Tác giả / Author: Phương Thảo", "Bình luận / Comments (4)",
+                              "Cỡ chữ / Font size: A- A A+ In / Print Gửi email / Email",
+                              "Hỏi / Đáp", "tỷ lệ 45 / 100"]) == [
+        "Tác giả: Phương Thảo", "Bình luận (4)", "Cỡ chữ: A- A A+ In Gửi email", "Hỏi / Đáp",
+        "tỷ lệ 45 / 100"]
+
+
+WRAPPED = """   Theo báo cáo của Văn phòng UBND tỉnh Lai Châu về công tác kiểm soát thủ tục
+   hành chính quý III/2025, sau hơn 3 tháng vận hành chính quyền địa phương hai
+   cấp, việc tiếp nhận, giải quyết hồ sơ cho người dân, doanh nghiệp cơ bản
+   thông suốt, đúng quy định của Nghị định số 118/2025/NĐ-CP của Chính phủ.
+
+   Trong quý, toàn tỉnh tiếp nhận 41.286 hồ sơ (trực tuyến 29.517 hồ sơ, trực
+   tiếp 11.402 hồ sơ, qua dịch vụ bưu chính công ích 367 hồ sơ), tăng 18,4% so
+   với quý II/2025; cấp tỉnh tiếp nhận 9.874 hồ sơ, cấp xã 31.412 hồ sơ. Đã
+   giải quyết 38.905 hồ sơ."""
+
+
+def test_a_hard_wrapped_text_comes_back_a_paragraph_a_line() -> None:
+    paragraphs = [line.strip() for line in unwrap(WRAPPED.splitlines()) if line.strip()]
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Theo báo cáo") and paragraphs[0].endswith("Chính phủ.")
+    assert "trực tiếp 11.402 hồ sơ" in paragraphs[1]
+    # a list of headlines of about one length is no wrapped text
+    headlines = [f"Hội nghị triển khai nhiệm vụ chuyển đổi số của tỉnh năm 202{i} tại Lai Châu"
+                 for i in range(9)]
+    assert unwrap(headlines) == headlines
+
+
+def test_a_text_browsers_link_marks_go() -> None:
+    assert drop_link_marks("[16]Trang chủ » [17]Tin tức") == "Trang chủ » Tin tức"
+    assert drop_link_marks("Tiếp » <https://a.gov.vn/bai.html?trang=2>") == "Tiếp »"
+    assert drop_link_marks("Hội nghị [lần 2] năm 2024") == "Hội nghị [lần 2] năm 2024"
+
+
+def test_a_qa_page_is_titled_by_its_question_and_dated_by_its_answer() -> None:
+    question = ("Thời gian gần đây, gia đình tôi thường xuyên nhận cuộc gọi quảng cáo. Xin hỏi "
+                "Sở đã xử phạt những vi phạm này như thế nào, và người dân phản ánh ở đâu?")
+    raw = ["Nhập từ khóa tìm kiếm...", "Sở đã xử phạt bao nhiêu vi phạm năm 2023?",
+           "Người hỏi: Trần Minh Lực", "Ngày hỏi: 21/11/2023", "Lĩnh vực: Thanh tra, kiểm tra",
+           "Hỏi:", question, "Trả lời:", BODY, BODY, "Cơ quan trả lời: Thanh tra Sở",
+           "Ngày trả lời: 28/11/2023", "Câu trả lời này có hữu ích với bạn? Có (14) Không (2)",
+           "CÁC CÂU HỎI KHÁC CÙNG LĨNH VỰC", "Hỏi: Mức phạt đăng tin sai sự thật? (14/11/2023)"]
+    cleaned = clean_lines(raw)
+    assert cleaned.title == "Sở đã xử phạt bao nhiêu vi phạm năm 2023?"
+    assert cleaned.published is not None and cleaned.published.day == 28
+    assert question in cleaned.lines and cleaned.lines[-2:] == [BODY, BODY]
+
+
+def test_a_count_of_results_shows_a_listing_and_addressees_end_a_letter() -> None:
+    assert shows_results(["KẾT QUẢ TÌM KIẾM", "Kết quả 1 - 10 trong số 214"])
+    assert shows_results(["Tìm thấy 214 kết quả cho \"bưu chính\" (0,38 giây)"])
+    assert not shows_results([BODY])
+    raw = ["Thông cáo báo chí tháng 10/2024", BODY, BODY,
+           "Nơi nhận: KT. GIÁM ĐỐC - Bộ TT&TT (b/c); PHÓ GIÁM ĐỐC", "- Lưu: VT."]
+    assert clean_lines(raw).lines == [BODY, BODY]

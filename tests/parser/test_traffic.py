@@ -111,3 +111,13 @@ def test_a_nukeviet_block_with_parts_of_the_people_online() -> None:
     found, used = read_counters(lines)
     assert found == {"online": 31, "today": 2186, "month": 24519, "total": 3861240}
     assert used == set(range(len(lines)))
+
+
+def test_dot_leaders_a_split_in_brackets_and_people_online_in_a_sentence() -> None:
+    found, _ = read_counters(["THỐNG KÊ TRUY CẬP", "Đang truy cập ........ 18",
+                              "Hôm nay ........ 1.204"])
+    assert found == {"online": 18, "today": 1204}
+    found, _ = read_counters(["Đang online: 12 (Khách: 11, Thành viên: 1)", "Hôm nay: 842"])
+    assert found == {"online": 12, "today": 842}
+    found, _ = read_counters(["Hiện có 61 khách đang truy cập", "Tổng lượt truy cập: 16.075.902"])
+    assert found == {"online": 61, "total": 16075902}
