@@ -9,7 +9,13 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
-from services.extractor.periods import Period, find_period, same_period, year_of_text
+from services.extractor.periods import (
+    Period,
+    bracket_period,
+    find_period,
+    same_period,
+    year_of_text,
+)
 from services.extractor.provinces import find_province
 from services.extractor.quantities import (
     Abbreviations,
@@ -54,6 +60,9 @@ _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re
 # looked for in its opening words only (on the folded text).
 _CONTINUES = re.compile(r"(?<![\wà-ỹ])(?:cũng|ngoài ra|bên cạnh đó|đồng thời)(?![\wà-ỹ])")
 _OPENING = 40
+HEADING_WORDS = 20  # a section's heading is shorter than this
+# A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
+_HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 
 
 def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEvent]:
@@ -68,12 +77,16 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     defined = abbreviations(article.text) if "(" in article.text else ()
     previous: Period | None = None  # the period the last paragraph with figures ended on
     header: list[Column] = []  # the columns of the table being read, from its header row
+    section: Period | None = None  # the period the heading of this section names
     for paragraph in pieces:
+        section = _section(paragraph.text, section, context)
+        frame = section or context.period  # what frames a figure with no period of its own
         if row := cells(paragraph.text):  # a table's row: its header names its columns
             if is_header(paragraph.text, row):
                 header = columns(paragraph.text, row)
                 continue
-            for figure, label, period in _row_figures(paragraph, row, header, context, defined):
+            for figure, label, period in _row_figures(paragraph, row, header, context, frame,
+                                                      defined):
                 start = paragraph.start + figure.quantity.start
                 end = paragraph.start + figure.quantity.end
                 indicator = classify(label, figure.quantity.unit, paragraph.text)
@@ -100,7 +113,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
             own = find_period(sentence.text, carried.end.year if carried else context.year,
                               published)
-            own = same_period(context.correct(own, sentence.text), carried or context.period)
+            own = same_period(context.correct(own, sentence.text), carried or frame)
             own = own or context.year_to_date(sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
             # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") binds
@@ -115,11 +128,14 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                 continue  # most sentences state none: the period above is all they give
             changes = find_changes(sentence.text, quantities)
             labels = [_label(sentence.text, quantities, i) for i in range(len(quantities))]
-            by_clause = _clause_periods(sentence.text, quantities, context, carried_before)
+            by_clause = _clause_periods(sentence.text, quantities, context, carried_before,
+                                        frame)
             for i, q in enumerate(quantities):
                 level = _level_of(i, quantities, changes)
                 period = (_baseline_period(sentence.text, quantities, i)
-                          or (by_clause[i] if by_clause else period_here) or context.period)
+                          or same_period(bracket_period(sentence.text, q.start, context.year,
+                                                        published), period_here or frame)
+                          or (by_clause[i] if by_clause else period_here) or frame)
                 if level is None:
                     label, clause = labels[i]
                     indicator = classify(label, q.unit, clause, _semicolon_clause(sentence.text, q))
@@ -157,16 +173,20 @@ def _event(event_id: str, article: Article, province: str | None, extracted_at: 
 
 
 def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Column],
-                 context: _DocumentContext, defined: Abbreviations
+                 context: _DocumentContext, frame: Period | None, defined: Abbreviations
                  ) -> list[tuple[Figure, str, Period | None]]:
     """The figures of a table row, each with its label (the row's, and its column's
-    header) and its period (the header's, "Quý I/2025", else the article's)."""
+    header) and its period (the header's, "Quý I/2025", else `frame`: the section's or
+    the article's)."""
     text = paragraph.text
     label_cell = next((text[s:e] for s, e in spans if not text[s:s + 1].isdigit()), "")
     out = []
+    first: Period | None = None  # the first column's period: "Cùng kỳ năm 2024" has its months
     for figure in figures(text, spans, header, defined):
-        period = (find_period(figure.header, context.year, context.published)
-                  if figure.header else None) or context.period
+        named = (find_period(figure.header, context.year, context.published)
+                 if figure.header else None)
+        period = same_period(named, first or frame) or frame
+        first = first or named
         label = f"{label_cell}: {figure.header}" if figure.header else label_cell
         out.append((figure, label, period))
     return out
@@ -218,7 +238,7 @@ class _DocumentContext:
 
 
 def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentContext,
-                    carried: Period | None) -> list[Period | None] | None:
+                    carried: Period | None, frame: Period | None) -> list[Period | None] | None:
     """Per quantity, the period of its ";" clause or of the nearest clause before it
     ("Cấp 25 giấy phép; tháng 6/2022 có 3 hội nghị": the month frames only the second
     clause). None when the sentence has a single clause (the sentence period holds)."""
@@ -231,13 +251,28 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
                                text[a:b]) or context.year_to_date(text[a:b])
                for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     for k, period in enumerate(periods):  # "…; cùng kỳ năm 2024: 7.356": the same months
-        before = next((p for p in reversed(periods[:k]) if p), carried or context.period)
+        before = next((p for p in reversed(periods[:k]) if p), carried or frame)
         periods[k] = same_period(period, before)
     out: list[Period | None] = []
     for q in quantities:
         k = bisect_right(bounds, q.start) - 1  # the clause q stands in
         out.append(next((p for p in reversed(periods[:k + 1]) if p), carried))
     return out
+
+
+def _section(text: str, section: Period | None, context: _DocumentContext) -> Period | None:
+    """The period of the section `text` opens, if it is a heading ("I. KẾT QUẢ THỰC HIỆN
+    NHIỆM VỤ 9 THÁNG NĂM 2025", "4. Lũy kế 11 tháng năm 2025"): the one it names; none
+    under a top heading that names none ("II. KẾT QUẢ THEO SỞ, NGÀNH"); a sub-heading that
+    names none ("1. Lĩnh vực bưu chính") keeps the section's. Not a heading: `section`."""
+    if text.count(" ") >= HEADING_WORDS or text.rstrip().endswith((".", ";", "!", "?")):
+        return section
+    number = _HEADING_NUMBER.match(text)
+    top = (number is not None and number[1] is not None) or text.isupper()
+    if number is None and not top:
+        return section
+    named = find_period(text, context.year, context.published)
+    return named or (None if top else section)
 
 
 def _level_of(i: int, quantities: list[Quantity], changes: dict[int, Change]) -> int | None:

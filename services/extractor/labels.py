@@ -18,6 +18,7 @@ from services.extractor.rules import fold, rules
 
 _BRACKET = re.compile(r"\(([^()]{1,30})\)")
 _SCALE_WORD = re.compile(rf"({SCALE_WORDS})\s*")
+_LAST_BRACKET = re.compile(r"\(((?:[a-zà-ỹđ]+ ?){1,3})\)\s*$")  # words in lower case only
 _OPENING = re.compile(r"[\s\-–+•*·]*(?:(?:tổng số|số lượng|số)\s+)?")
 
 
@@ -33,15 +34,26 @@ class LabelUnit:
 def label_unit(label: str) -> LabelUnit | None:
     """The unit `label` names for its figures, or None (a name such as "Sở Xây dựng",
     "Công an tỉnh" counts nothing)."""
+    if found := bracket_unit(label):
+        return found
     lowered = fold(label)
-    for bracket in _BRACKET.finditer(lowered):
-        if found := _unit_in(bracket[1].strip()):
-            return found
     opening = _OPENING.match(lowered)
     noun = rules().unit_pattern.match(lowered, opening.end() if opening else 0)
     if noun is None or _names_a_place(label, noun.end()):
         return None
     return LabelUnit(rules().unit_aliases.get(noun[1], noun[1]), 1.0, False)
+
+
+def bracket_unit(label: str) -> LabelUnit | None:
+    """The unit a bracket of `label` names: "(tỷ đồng)", "(%)", "(thuê bao)", and at its
+    end any noun in lower case ("Khách hàng mở tài khoản (khách hàng)")."""
+    lowered = fold(label)
+    for bracket in _BRACKET.finditer(lowered):
+        if found := _unit_in(bracket[1].strip()):
+            return found
+    if last := _LAST_BRACKET.search(label):
+        return LabelUnit(last[1], 1.0, False)
+    return None
 
 
 def _unit_in(text: str) -> LabelUnit | None:

@@ -64,8 +64,10 @@ _UNTIL_MONTH = re.compile(  # each branch opens on a word, so re skips ahead to 
     rf"\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR}")
 # "cao hơn 5% so với quý I/2022": the period compared against is not the one reported.
 # So is the one a factor compares with ("gấp 2,4 lần quý II/2025") and the one in brackets
-# after a comparison ("so với cùng kỳ (6 tháng đầu năm 2024: 31.720 hồ sơ)").
-_COMPARED = re.compile(r"(?:so với(?:\s+cùng kỳ)?|\d\s+lần)\s*\(?\s*$")
+# after a comparison ("so với cùng kỳ (6 tháng đầu năm 2024: 31.720 hồ sơ)", "so với tháng
+# trước (tháng 10/2025: 2.185 cuộc)").
+_COMPARED = re.compile(
+    r"(?:so với(?:\s+(?:cùng kỳ|tháng trước|quý trước|năm trước|kỳ trước))?|\d\s+lần)\s*\(?\s*$")
 # A bare "năm 2022" names the period only where it frames the clause ("Năm 2021, …",
 # "trong năm 2021", "cả năm 2022", "; cùng kỳ năm 2024: 7.356"), not in "chủ đề năm 2022"
 # or "so với (cùng kỳ) năm 2023".
@@ -94,6 +96,8 @@ _MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
 # "giai đoạn 2021-2025" names a plan and its term, not a period reported on.
 _SPAN = re.compile(rf"giai đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}\s*,")
 _DIGIT = re.compile(r"\d")
+# "Lũy kế 10 tháng" (a table's column): the year so far, without the year written.
+_CUMULATIVE = re.compile(r"lũy kế\s+(\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:đầu\s+)?năm)")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
 
@@ -137,6 +141,10 @@ def find_period(text: str, default_year: int | None,
         candidates.append(_years(text, m, m[1], m[2]))
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
         candidates.append(_years(text, m, m[1], m[3], first_half=bool(m[2])))
+    if ("lũy kế" in lowered and (m := _CUMULATIVE.search(lowered)) and default_year
+            and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
+        candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
+                                             _month_end(default_year, n), _label(text, m))))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
             and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)
             and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
@@ -194,6 +202,8 @@ def find_period(text: str, default_year: int | None,
             and (m := _WHOLE_YEAR.search(lowered))):
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
                                              dt.date(default_year, 12, 31), _label(text, m))))
+    # "(tháng 9/2025: 361 tin, bài)": a bracketed period with its own figure is a comparison.
+    candidates = [c for c in candidates if not _labels_a_bracket(lowered, c[0], len(c[1].label))]
     if not candidates:
         return None
     # A range or a part of a year beats the bare year it contains ("6 tháng đầu năm 2022"),
@@ -213,6 +223,26 @@ def _bracket_after(lowered: str, end: int) -> int:
         return -1
     close = lowered.find(")", at)
     return close if close >= 0 else len(lowered)
+
+
+def _labels_a_bracket(lowered: str, start: int, length: int) -> bool:
+    """Whether the period at `start` opens a bracket as its label ("(tháng 9/2025: 361 tin,
+    bài)")."""
+    return (lowered[:start].rstrip().endswith("(")
+            and lowered[start + length:start + length + 3].lstrip().startswith(":"))
+
+
+def bracket_period(text: str, start: int, default_year: int | None,
+                   published: dt.date | None = None) -> Period | None:
+    """The period labelling the bracket the figure at `start` stands in ("… 402 tin, bài
+    (tháng 9/2025: 361 tin, bài)": 361 is September's), if any."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return None
+    label = text[opening + 1:start].rstrip()
+    if not label.endswith(":"):
+        return None
+    return find_period(label, default_year, published)
 
 
 def same_period(period: Period | None, reference: Period | None) -> Period | None:

@@ -114,7 +114,6 @@ def abbreviations(text: str) -> Abbreviations:
 
 
 LABEL_WORDS = 20  # a line's label before its colon is shorter than this
-_PERIOD_WORDS = ("năm", "tháng", "quý", "tuần", "ngày")
 PHONE_DIGITS = 7  # an ungrouped run this long is a phone number or a code, never a count
 
 
@@ -436,14 +435,12 @@ def _may_be_hedged(tail: str, r: Rules) -> bool:
 def _excluded_before(lowered: str, start: int) -> bool:
     """Whether an exclusion word ends the 40 characters before `start` ("kỷ niệm 67").
     The pattern is anchored at the end, but re tries it from every position: an
-    endswith test of the listed words decides the usual case first. A period word that
-    ends a label ("lũy kế từ đầu năm: 14 cơ sở", "trong quý: 38.516 hồ sơ") names no year
-    or month by the figure."""
+    endswith test of the listed words decides the usual case first. A word that ends a
+    label, before its colon, does not qualify the figure of the label's line ("lũy kế từ
+    đầu năm: 14 cơ sở", "… đề xuất cấp độ: 64 hệ thống")."""
     r = rules()
     before = lowered[max(0, start - 40):start]
-    tail = _without_colon(before)
-    return (tail.endswith(r.exclude_before_ends)
-            and not (tail != before.rstrip() and tail.endswith(_PERIOD_WORDS))
+    return (before.rstrip().endswith(r.exclude_before_ends)
             and bool(r.exclude_before.search(before)))
 
 

@@ -125,7 +125,7 @@ def rules() -> Rules:
         foreign_of=dict(data["money"]["foreign"]),
         exclude_before=re.compile(
             rf"(?:^|[\s(]){_not_after(_lower(data['exclude']['not_after']))}"
-            rf"({alternation(_lower(data['exclude']['before']))})\s*:?\s*$"),
+            rf"({alternation(_lower(data['exclude']['before']))})\s*$"),
         exclude_before_ends=tuple(_lower(data["exclude"]["before"])),
         exclude_after=re.compile(
             rf"\s*({alternation(_lower(data['exclude']['after']))})(?![\wà-ỹ])"),

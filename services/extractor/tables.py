@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extractor.labels import LabelUnit, label_unit
+from services.extractor.labels import LabelUnit, bracket_unit, label_unit
 from services.extractor.numbers import NUMBER, parse_number
+from services.extractor.periods import find_period
 from services.extractor.quantities import Abbreviations, Quantity, find_quantities
 from services.extractor.rules import fold, mentions
 from shared.records import Change, Direction
 
 SEPARATOR = " | "
+_MINUS = ("-", "−", "–")
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
 _GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
@@ -62,10 +64,12 @@ def cells(row: str) -> list[tuple[int, int]]:
 
 
 def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a row names its columns: no cell opens with a figure but a year."""
+    """Whether a row names its columns: no cell opens with a figure but a year or a period
+    ("2024", "9 tháng năm 2025")."""
     for start, end in spans:
         cell = row[start:end]
-        if cell[:1].isdigit() and not _YEAR_CELL.fullmatch(cell):
+        if (cell[:1].isdigit() and not _YEAR_CELL.fullmatch(cell)
+                and find_period(cell, None) is None):
             return False
     return True
 
@@ -84,7 +88,8 @@ def columns(row: str, spans: list[tuple[int, int]]) -> list[Column]:
             role = "share"
         else:
             role = "value"
-        unit = None if lowered.startswith(_LABEL_HEADS) else label_unit(header)
+        # The label column's header may name the unit of the whole table ("Chỉ tiêu (%)").
+        unit = bracket_unit(header) if lowered.startswith(_LABEL_HEADS) else label_unit(header)
         out.append(Column(header, role, unit))
     return out
 
@@ -95,7 +100,8 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
     label = next((i for i, (s, e) in enumerate(spans) if not row[s:s + 1].isdigit()), None)
     if label is None:
         return []
-    row_unit = label_unit(row[spans[label][0]:spans[label][1]])
+    row_unit = (label_unit(row[spans[label][0]:spans[label][1]])
+                or (header[label].unit if label < len(header) else None))
     out: list[Figure] = []
     previous: LabelUnit | None = None  # the unit of the value column before, in this row
     periods: list[str] = []  # the headers of the value columns read, for a growth's baseline
@@ -103,6 +109,10 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
         if i <= label:
             continue
         column = header[i] if i < len(header) else Column("", "value", None)
+        # A growth column's fall may be written with a minus ("Tăng/giảm (%)": "-29,3").
+        fall = column.role == "growth" and row.startswith(_MINUS, start)
+        if fall:
+            start += 1
         cell = row[start:end]
         number = NUMBER.match(cell)
         if column.role == "target" or number is None:
@@ -122,7 +132,7 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
                             "exact", unit.money)
         change = None
         if column.role == "growth":
-            direction: Direction = ("decrease" if fold(column.header).startswith("giảm")
+            direction: Direction = ("decrease" if fall or fold(column.header).startswith("giảm")
                                     else "increase")
             baseline = periods[1] if len(periods) > 1 else None
             change = Change(direction, value, None, baseline)

@@ -215,3 +215,39 @@ def test_the_same_period_last_year_has_this_years_months() -> None:
     assert [(e.value, e.period_start, e.period_end) for e in events] == [
         (4812, dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
         (7356, dt.date(2024, 1, 1), dt.date(2024, 9, 30))]
+
+
+def test_a_heading_frames_its_section() -> None:
+    text = "\n".join([
+        "Sở vừa ban hành báo cáo kết quả 9 tháng, phương hướng nhiệm vụ quý IV năm 2025.",
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG NĂM 2025",
+        "1. Lĩnh vực khoa học và công nghệ",
+        "UBND tỉnh đã phê duyệt 27 nhiệm vụ khoa học và công nghệ.",
+        "4. Lũy kế 11 tháng năm 2025",
+        "- Cuộc tấn công mạng bị ngăn chặn: 24.618 cuộc.",
+        "II. KẾT QUẢ THEO SỞ, NGÀNH",
+        "Sở Y tế tiếp nhận 9.287 hồ sơ."])
+    published = dt.datetime(2025, 10, 7, 3, tzinfo=dt.UTC)
+    events = extract(make_article(text, title="Báo cáo 9 tháng", published=published))
+    got = {e.value: (e.period_start, e.period_end) for e in events}
+    assert got[27] == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))  # the section's, not Q4's
+    assert got[24618] == (dt.date(2025, 1, 1), dt.date(2025, 11, 30))  # a sub-section's
+    assert got[9287] == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))  # the lead's again
+
+
+def test_a_bracketed_figure_takes_the_period_its_bracket_names() -> None:
+    text = ("Trong tháng 10/2025, các cơ quan báo chí đăng 402 tin, bài về tỉnh (tháng 9/2025: "
+            "361 tin, bài), trong đó 27 tin, bài phản ánh hạn chế.")
+    events = extract(make_article(text, title="Báo chí tháng 10/2025"))
+    assert [(e.value, e.period_start.month if e.period_start else None) for e in events] == [
+        (402, 10), (361, 9), (27, 10)]
+
+
+def test_a_tables_same_period_column_and_its_header_of_periods() -> None:
+    text = ("Chỉ tiêu | 9 tháng năm 2025 | Cùng kỳ năm 2024 | Tăng (%)\n"
+            "Doanh thu viễn thông (tỷ đồng) | 1.826,7 | 1.652,1 | 10,6")
+    events = extract(make_article(text, title="Viễn thông 9 tháng năm 2025"))
+    assert [(e.value, e.unit, e.period_start, e.period_end) for e in events] == [
+        (1826.7e9, "VND", dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
+        (1652.1e9, "VND", dt.date(2024, 1, 1), dt.date(2024, 9, 30)),
+        (10.6, "percent", dt.date(2025, 1, 1), dt.date(2025, 9, 30))]

@@ -2,7 +2,13 @@ import datetime as dt
 
 import pytest
 
-from services.extractor.periods import Period, find_period, same_period, year_of_text
+from services.extractor.periods import (
+    Period,
+    bracket_period,
+    find_period,
+    same_period,
+    year_of_text,
+)
 
 D = dt.date
 
@@ -211,3 +217,18 @@ def test_the_same_period_of_another_year() -> None:
     assert same_period(Period(D(2023, 1, 1), D(2023, 12, 31), "cùng kỳ năm 2023"),
                        leap) == Period(D(2023, 2, 1), D(2023, 2, 28), "cùng kỳ năm 2023")
     assert same_period(nine_months, leap) == nine_months  # no "cùng kỳ": unchanged
+
+
+def test_a_bracketed_comparison_is_not_the_sentences_period() -> None:
+    text = "đăng 402 tin, bài về tỉnh (tháng 9/2025: 361 tin, bài)"
+    assert find_period(text, 2025) is None
+    assert find_period("1.936 cuộc, giảm 11,4% so với tháng trước (tháng 10/2025: 2.185 cuộc)",
+                       2025) is None
+    period = bracket_period(text, text.index("361"), 2025)
+    assert period is not None and (period.start, period.end) == (D(2025, 9, 1), D(2025, 9, 30))
+    assert bracket_period(text, text.index("402"), 2025) is None
+
+
+def test_cumulative_months_without_the_year() -> None:
+    period = find_period("Lũy kế 10 tháng", 2025)
+    assert period is not None and (period.start, period.end) == (D(2025, 1, 1), D(2025, 10, 31))

@@ -580,6 +580,7 @@ def test_cyber_security_and_press_nouns() -> None:
     ("- Thuê bao đã cập nhật lại thông tin và được mở khóa: 22.965", [(22965, "thuê bao")]),
     ("- Cơ sở in được xác nhận: 02 cơ sở; lũy kế từ đầu năm: 14 cơ sở",
      [(2, "cơ sở"), (14, "cơ sở")]),
+    ("- Hệ thống được phê duyệt hồ sơ đề xuất cấp độ: 64 hệ thống", [(64, "hệ thống")]),
     # a label that names no unit gives none
     ("Điện thoại: 0225", []), ("Sở Xây dựng: 21.406", []),
 ])

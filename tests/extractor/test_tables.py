@@ -53,3 +53,26 @@ def test_a_cell_with_its_own_noun_and_a_row_that_counts_nothing() -> None:
     assert read(header, "Trạm BTS xây mới | 426 trạm | 381 trạm") == [
         ("426 trạm", 426, "trạm"), ("381 trạm", 381, "trạm")]
     assert read(header, "Công an tỉnh | 12 | 15") == []  # nothing says what is counted
+
+
+def test_the_label_columns_unit_and_a_unit_in_lower_case_in_brackets() -> None:
+    header = "Chỉ tiêu (%) | Kế hoạch năm 2024 | Thực hiện năm 2024 | Năm 2023"
+    assert read(header, "Tỷ lệ hồ sơ trực tuyến toàn trình | 50 | 58,6 | 41,3") == [
+        ("58,6", 58.6, "percent"), ("41,3", 41.3, "percent")]
+    header = "Chỉ tiêu | Năm 2025 | Năm 2024"
+    assert read(header, "Khách hàng mở tài khoản (khách hàng) | 152.430 | 97.615") == [
+        ("152.430", 152430, "khách hàng"), ("97.615", 97615, "khách hàng")]
+
+
+def test_a_fall_written_with_a_minus_in_a_growth_column() -> None:
+    header = "Chỉ tiêu | Năm 2023 | Năm 2024 | Tăng/giảm (%)"
+    row = "Vụ lừa đảo trực tuyến (vụ) | 150 | 106 | -29,3"
+    found = figures(row, cells(row), columns(header, cells(header)))
+    growth = found[-1]
+    assert (growth.quantity.value, growth.quantity.unit) == (29.3, "percent")
+    assert growth.change is not None and growth.change.direction == "decrease"
+
+
+def test_a_header_of_periods_is_a_header() -> None:
+    header = "Chỉ tiêu | 9 tháng năm 2025 | Cùng kỳ năm 2024 | Tăng (%)"
+    assert is_header(header, cells(header))
