@@ -78,3 +78,19 @@ def find_date(line: str) -> dt.datetime | None:
         hour, minute = (int(m[4]), int(m[5])) if m[4] else (0, 0)
         return _local(int(m[3]), int(m[2]), int(m[1]), hour, minute)
     return None
+
+
+def labelled_date(lines: list[str]) -> dt.datetime | None:
+    """The date after a publication label anywhere in a line ("… 69% Cập nhật: 08/10/2024
+    14:20 | Lượt xem: 864": inline spans that print title, date and view count as one
+    line). Looked for only when no dateline was found."""
+    for line in lines:
+        if m := _PUBLICATION_LABEL.search(line):
+            if when := find_date(line[m.start():m.end() + LABELLED_DATE_REACH]):
+                return when
+    return None
+
+
+LABELLED_DATE_REACH = 24  # characters after the label: "08/10/2024 14:20"
+_PUBLICATION_LABEL = re.compile(r"(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày xuất bản)\s*:?\s*",
+                                re.IGNORECASE)

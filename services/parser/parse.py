@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from services.parser.dates import find_date
+from services.parser.dates import find_date, labelled_date
 from services.parser.decoding import MAX_BODY_BYTES, decode_body
 from services.parser.html import check_nesting, read_html
 from services.parser.rules import chrome_rules
@@ -81,7 +81,8 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         page_counters = read_counters(drop_translations(html.page_lines))[0]
         cleaned.counters = page_counters or cleaned.counters
         cleaned.published = (html.published or cleaned.published
-                             or _date_near_title(html.page_lines, cleaned.title))
+                             or _date_near_title(html.page_lines, cleaned.title)
+                             or labelled_date(html.page_lines))
         links = html.headline_links
         # A block of teasers, each with its "Xem tiếp" link or its date, is a listing
         # however long.

@@ -241,6 +241,8 @@ def clean_lines(lines: list[str], title: str | None = None,
         if head is None:  # no paragraph of prose: a home page, a listing, a stub
             return Cleaned([], None, None, None, counters)
         title, lines = head.title, head.lines
+    else:  # an HTML article block: a "Đọc thêm" box may stand between its paragraphs
+        lines = _drop_related(lines)
     # On a text page the article starts at its first paragraph: the related lists and
     # comments may start right after it. Elsewhere not in the first third of the lines.
     lines = _cut_footer(_cut_tail(lines, 1 if head else len(lines) // 3))

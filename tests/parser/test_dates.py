@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from services.parser.dates import find_date, parse_iso
+from services.parser.dates import find_date, labelled_date, parse_iso
 
 UTC = dt.UTC
 
@@ -62,3 +62,10 @@ def test_iso_forms_of_javascript_and_nukeviet(value: str, expected: dt.datetime)
 def test_an_iso_dateline() -> None:
     assert find_date("Ngày đăng: 2024-10-08 14:05") == dt.datetime(2024, 10, 8, 7, 5, tzinfo=UTC)
     assert find_date("Nghị quyết số 12/2024-10") is None
+
+
+def test_a_labelled_date_inside_a_longer_line() -> None:
+    line = ("Trà Vinh: 9 tháng năm 2024, tỷ lệ hồ sơ trực tuyến cấp huyện đạt gần 69% Cập nhật: "
+            "08/10/2024 14:20 | Lượt xem: 864")
+    assert labelled_date(["Trang chủ", line]) == dt.datetime(2024, 10, 8, 7, 20, tzinfo=UTC)
+    assert labelled_date(["Trang chủ", "Ngày 08/10/2024 Sở họp"]) is None

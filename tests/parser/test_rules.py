@@ -62,6 +62,12 @@ def test_a_lone_figure_is_a_table_cell_not_a_pager(line: str) -> None:
     assert not chrome_rules().line_shapes.matches(line)
 
 
+def test_a_count_of_licences_is_no_sites_licence() -> None:
+    shapes = chrome_rules().line_shapes
+    assert shapes.matches("Giấy phép số 34/GP-TTĐT ngày 14/4/2017 của Cục Phát thanh")
+    assert not shapes.matches("Giấy phép xuất bản bản tin cấp mới: 03 giấy phép.")
+
+
 @pytest.mark.parametrize("line", ["Thuê bao di động | 3.450.000 | 3.512.846 | 101,8%",
                                   "4 | Thuê bao di động sử dụng Mobile Money | 16.874"])
 def test_a_table_row_with_a_figure_is_not_a_row_of_links(line: str) -> None:

@@ -281,3 +281,8 @@ def test_a_count_of_results_shows_a_listing_and_addressees_end_a_letter() -> Non
     raw = ["Thông cáo báo chí tháng 10/2024", BODY, BODY,
            "Nơi nhận: KT. GIÁM ĐỐC - Bộ TT&TT (b/c); PHÓ GIÁM ĐỐC", "- Lưu: VT."]
     assert clean_lines(raw).lines == [BODY, BODY]
+
+
+def test_a_read_more_box_between_an_html_articles_paragraphs_goes() -> None:
+    raw = [BODY, "Đọc thêm", "Vĩnh Phúc: 100% xã, phường có tổ công nghệ số cộng đồng", BODY]
+    assert clean_lines(raw, "Vĩnh Phúc chuyển đổi số").lines == [BODY, BODY]
