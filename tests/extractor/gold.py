@@ -40,7 +40,7 @@ def seed_article(name: str, root: Path = SEEDS) -> tuple[Article, dict]:
     return article, gold
 
 
-def _matches(event: MetricEvent, text: str, metric: dict) -> bool:
+def matches(event: MetricEvent, text: str, metric: dict) -> bool:
     """Same value, the gold unit or a span inside the gold text, and at the place the gold
     text stands (any of its places if it occurs more than once): one event cannot answer
     for two metrics of equal value in different sentences."""
@@ -95,7 +95,7 @@ class Score:
         return self.qualifier_ok / self.found_core if self.found_core else 1.0
 
 
-def _period_of(event: MetricEvent) -> str | None:
+def period_of(event: MetricEvent) -> str | None:
     s, e = event.period_start, event.period_end
     if s is None or e is None:
         return None
@@ -113,16 +113,16 @@ def score(names: list[str], root: Path = SEEDS) -> Score:
         events = extract(article)
         metrics = gold["metrics"]
         total.emitted += len(events)
-        total.correct += sum(any(_matches(e, article.text, m) for m in metrics) for e in events)
+        total.correct += sum(any(matches(e, article.text, m) for m in metrics) for e in events)
         for m in metrics:
             if not m["core"]:
                 continue
             total.core += 1
-            hits = [e for e in events if _matches(e, article.text, m)]
+            hits = [e for e in events if matches(e, article.text, m)]
             if hits:
                 total.found_core += 1
                 total.period_ok += m["period"] is None or any(
-                    _period_of(e) == m["period"] for e in hits)
+                    period_of(e) == m["period"] for e in hits)
                 total.unit_ok += any(e.unit.lower() == m["unit"].lower() for e in hits)
                 total.qualifier_ok += any(e.qualifier == m["qualifier"] for e in hits)
     return total
