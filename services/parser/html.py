@@ -309,7 +309,7 @@ def _goes_on(before: str, after: str) -> bool:
 def _image_digit(img: LexborNode) -> str | None:
     """The digit an image draws, for counters drawn one digit per image (`<img
     src="/counter/digits/2.gif" alt="2">`): its alt text, else its file name."""
-    attributes = img.attributes
+    attributes = img.attrs  # (its get() reads one attribute; .attributes builds a dict)
     alt = (attributes.get("alt") or "").strip()
     if not alt:
         alt = (attributes.get("src") or "").rpartition("/")[2].partition(".")[0]

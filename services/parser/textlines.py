@@ -344,7 +344,10 @@ def is_teaser_block(lines: list[str]) -> bool:
     followed by a sapo ("12/11/2024 15:20", "Đã xem: 187", "Đoàn kiểm tra …")."""
     links = dated = 0
     for i, line in enumerate(lines):
-        if is_read_more(line) or (len(line) >= 30 and _READ_MORE_AFTER.search(line[-30:])):
+        tail = line[-30:]
+        if is_read_more(line) or (len(line) >= 30 and ("Xem" in tail or "Đọc" in tail
+                                                       or "Chi tiết" in tail or "Read" in tail)
+                                  and _READ_MORE_AFTER.search(tail)):
             links += 1
         elif (words(line) <= 6 and any(c.isdigit() for c in line) and find_date(line)
               and any(is_prose(after) for after in lines[i + 1:i + 4])):
@@ -377,13 +380,16 @@ def has_pager(lines: list[str]) -> bool:
     run = 0  # page numbers in a row, each one more than the one before
     last = -1
     for line in lines:  # a loop, not any(…): no generator per page
+        if len(line) <= 3 and line.isdecimal():
+            number = int(line)
+            run = run + 1 if number == last + 1 and number > 0 else 0
+            if run >= PAGE_RUN - 1:
+                return True
+            last = number
+            continue
         if len(line) < SHORT_LINE and _PAGER.match(line):
             return True
-        number = int(line) if len(line) <= 3 and line.isdecimal() else -1
-        run = run + 1 if number == last + 1 and number > 0 else 0
-        if run >= PAGE_RUN - 1:
-            return True
-        last = number
+        run, last = 0, -1
     return False
 
 
@@ -392,7 +398,9 @@ def shows_results(lines: list[str]) -> bool:
     214 kết quả"): a listing's or a search's, never an article's."""
     results = chrome_rules().results_count
     for line in lines:  # a loop, not any(…): no generator per page
-        if len(line) < SHORT_LINE and results.match(line):
+        # a substring test first: the pattern is case-insensitive, which re cannot skip on
+        if ("kết quả" in line or "Kết quả" in line or "KẾT QUẢ" in line or "hiển thị" in line
+                or "Hiển thị" in line) and len(line) < SHORT_LINE and results.match(line):
             return True
     return False
 
