@@ -26,7 +26,15 @@ from services.extractor.quantities import (
 )
 from services.extractor.rules import fold
 from services.extractor.sentences import Span, paragraphs, sentences
-from services.extractor.tables import Column, Figure, cells, columns, figures, is_header
+from services.extractor.tables import (
+    SEPARATOR,
+    Column,
+    Figure,
+    cells,
+    columns,
+    figures,
+    is_header,
+)
 from services.extractor.taxonomy import classify
 from shared.records import Article, Change, MetricEvent, stable_id, utcnow
 
@@ -61,6 +69,7 @@ _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re
 _CONTINUES = re.compile(r"(?<![\wà-ỹ])(?:cũng|ngoài ra|bên cạnh đó|đồng thời)(?![\wà-ỹ])")
 _OPENING = 40
 HEADING_WORDS = 20  # a section's heading is shorter than this
+HEADING_CHARS = 160  # …and than this (decided before its words are counted)
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 
@@ -81,7 +90,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     for paragraph in pieces:
         section = _section(paragraph.text, section, context)
         frame = section or context.period  # what frames a figure with no period of its own
-        if row := cells(paragraph.text):  # a table's row: its header names its columns
+        if SEPARATOR in paragraph.text and (row := cells(paragraph.text)):  # a table's row
             if is_header(paragraph.text, row):
                 header = columns(paragraph.text, row)
                 continue
@@ -221,7 +230,7 @@ class _DocumentContext:
     def year_to_date(self, sentence: str) -> Period | None:
         """"Lũy kế từ đầu năm, …" with no end written: from 1 January to the end of the
         period the article reports on (a monthly report's month)."""
-        if self.period is None or "từ đầu năm" not in fold(sentence):
+        if self.period is None or "đầu năm" not in sentence or "từ đầu năm" not in fold(sentence):
             return None
         end = self.period.end
         return Period(dt.date(end.year, 1, 1), end, "từ đầu năm")
@@ -265,7 +274,8 @@ def _section(text: str, section: Period | None, context: _DocumentContext) -> Pe
     NHIỆM VỤ 9 THÁNG NĂM 2025", "4. Lũy kế 11 tháng năm 2025"): the one it names; none
     under a top heading that names none ("II. KẾT QUẢ THEO SỞ, NGÀNH"); a sub-heading that
     names none ("1. Lĩnh vực bưu chính") keeps the section's. Not a heading: `section`."""
-    if text.count(" ") >= HEADING_WORDS or text.rstrip().endswith((".", ";", "!", "?")):
+    if (len(text) > HEADING_CHARS or text.count(" ") >= HEADING_WORDS
+            or text.rstrip().endswith((".", ";", "!", "?"))):
         return section
     number = _HEADING_NUMBER.match(text)
     top = (number is not None and number[1] is not None) or text.isupper()

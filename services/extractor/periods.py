@@ -228,7 +228,8 @@ def _bracket_after(lowered: str, end: int) -> int:
 def _labels_a_bracket(lowered: str, start: int, length: int) -> bool:
     """Whether the period at `start` opens a bracket as its label ("(tháng 9/2025: 361 tin,
     bài)")."""
-    return (lowered[:start].rstrip().endswith("(")
+    at = _spaces_before(lowered, start)
+    return (at > 0 and lowered[at - 1] == "("
             and lowered[start + length:start + length + 3].lstrip().startswith(":"))
 
 
@@ -237,12 +238,12 @@ def bracket_period(text: str, start: int, default_year: int | None,
     """The period labelling the bracket the figure at `start` stands in ("… 402 tin, bài
     (tháng 9/2025: 361 tin, bài)": 361 is September's), if any."""
     opening = text.rfind("(", 0, start)
-    if opening < 0 or ")" in text[opening:start]:
+    if opening < 0 or text.find(")", opening, start) >= 0:
         return None
-    label = text[opening + 1:start].rstrip()
-    if not label.endswith(":"):
+    end = _spaces_before(text, start)
+    if text[end - 1] != ":":
         return None
-    return find_period(label, default_year, published)
+    return find_period(text[opening + 1:end], default_year, published)
 
 
 def same_period(period: Period | None, reference: Period | None) -> Period | None:

@@ -450,10 +450,10 @@ def _labelled(sentence: str, m: re.Match[str],
     figure after a colon, with nothing after it that says what it counts, counts what the
     line's label names (see labels.py)."""
     num, start = m["num"], m.start("num")
-    colon = sentence.find(":")
-    if (_is_code(num) or colon < 0 or colon >= start
-            or not sentence[:start].rstrip().endswith(":")):
-        return None
+    right_before = sentence.rfind(":", 0, start)
+    if right_before < 0 or sentence[right_before + 1:start].strip() or _is_code(num):
+        return None  # no colon right before the figure (only spaces between)
+    colon = sentence.find(":", 0, start)  # where the line's label ends
     label = sentence[:colon]
     if label.count(" ") >= LABEL_WORDS or (unit := label_unit(label)) is None:
         return None
