@@ -64,7 +64,8 @@ _IMG_ID = tag_id("img")
 _PARAGRAPH_IDS = tag_ids(PARAGRAPH_TAGS)
 _INLINE_OR_VOID_IDS = tag_ids(INLINE_TAGS | VOID_INLINE_TAGS)
 _FIGURE_ID = tag_id("figure")
-_LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header"})
+# (a newspaper prints its sapo as an <h2 class="sapo">: one paragraph of prose all the same)
+_LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header", "h2"})
 _A_ID = tag_id("a")
 _CELL_IDS = tag_ids(frozenset({"td", "th"}))
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
@@ -85,6 +86,7 @@ class HtmlPage:
     author: str | None = None  # named by the meta tags
     featured: bool = False  # the block's headline links away: a featured story's teaser
     table_rows: frozenset[str] = frozenset()  # the article lines that are a table's rows
+    linked_headlines: frozenset[str] = frozenset()  # the block's links that read as headlines
 
 
 MAX_NESTING = 2_000
@@ -182,13 +184,16 @@ def read_html(html: str) -> HtmlPage:
     block, density = best
     heading = _heading(block)
     featured = _links_away(heading, block)
+    # Headlines linking to other pages, inside the block: a block of teasers has them.
+    linked = frozenset(" ".join(a.text().split()) for a in block.css("a[href]")
+                       if len(a.text(strip=True).split(maxsplit=5)) == 6)
     lead = _lead_before(block)
     _join_sentences(block)
     table_rows = _flatten_tables(block)
     return HtmlPage(lines, lead + block_lines(block),
                     " ".join(heading.text().split()) if heading is not None else None,
                     og_title, doc_title, published, density, links, meta_author, featured,
-                    table_rows)
+                    table_rows, linked)
 
 
 def _lead_before(block: LexborNode) -> list[str]:

@@ -86,7 +86,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
         links = html.headline_links
         # A block of teasers, each with its "Xem tiếp" link or its date, is a listing
         # however long.
-        teasers = teaser_block = is_teaser_block(html.article_lines)
+        teasers = teaser_block = is_teaser_block(html.article_lines, html.linked_headlines)
         kind = ("error_page" if error else "listing" if links >= 2 or teaser_block
                 else "too_short")
         pager_lines = html.page_lines
@@ -108,7 +108,7 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
             or teaser_block or featured or results):
         # A page of headlines with the site's counter is the home page, unless teasers or
         # a pager say it is one page of a listing; the site's root is its home page.
-        listed = teasers or has_pager(pager_lines)
+        listed = teasers or results or has_pager(pager_lines)
         if kind == "too_short" and listed:
             kind = "listing"
         if kind != "error_page" and ((traffic and not listed) or _is_root(page.url)):

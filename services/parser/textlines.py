@@ -79,6 +79,8 @@ _AUTHOR_LABEL = re.compile(r"^(?:tác giả(?: bài viết)?|người viết|ph�
 _PAGER = re.compile(
     r"^(?:[«‹<]+\s*)?(?:trang\s*)?(?:sau|cuối|kế tiếp)(?:\s*(?:sau|cuối))?\s*[»›>]*$"
     r"|^trang\s+\d+(?:\s*(?:/|của|trên|of)\s*\d+)?$"
+    # page links glued together between arrows: "‹ 123...8 ›"
+    r"|^[«‹<]+\s*\d[\d\s.…]*\s*[»›>]+$"
     # "Đầu tiên Trước Kế tiếp Cuối cùng" (Liferay), "« First ‹ Prev Next › Last »"
     r"|^(?:[«‹<]+\s*)?(?:đầu tiên|first)\s+[«‹<]*\s*(?:trước|prev(?:ious)?)\b"
     r"|^(?:[«‹<]+\s*)?(?:trang\s+)?(?:đầu|trước)\b.*\b\d{1,3}\s+\d{1,3}\b"
@@ -338,12 +340,17 @@ def is_read_more(line: str) -> bool:
     return len(line) < 30 and line.lower().strip(" .»>›→") in chrome_rules().read_more
 
 
-def is_teaser_block(lines: list[str]) -> bool:
+def is_teaser_block(lines: list[str], linked: frozenset[str] = frozenset()) -> bool:
     """Whether `lines` are a listing's teasers: two with their "read more" link, alone on
     its line or closing the sapo ("… của tỉnh. Xem tiếp »"), or TEASER_DATES dates each
-    followed by a sapo ("12/11/2024 15:20", "Đã xem: 187", "Đoàn kiểm tra …")."""
-    links = dated = 0
+    followed by a sapo ("12/11/2024 15:20", "Đã xem: 187", "Đoàn kiểm tra …"), or as many
+    `linked` headlines each followed by a sapo (a related list has no sapos)."""
+    links = dated = headlines = 0
     for i, line in enumerate(lines):
+        if line in linked and any(is_prose(after) for after in lines[i + 1:i + 3]):
+            headlines += 1
+            if headlines >= TEASER_DATES:
+                return True
         tail = line[-30:]
         if is_read_more(line) or (len(line) >= 30 and ("Xem" in tail or "Đọc" in tail
                                                        or "Chi tiết" in tail or "Read" in tail)

@@ -13,7 +13,7 @@ from services.parser.rules import chrome_rules
 # is neither lowercased nor matched against the labels.
 COUNTER_LINE_MAX_CHARS = 80
 _VISITS = re.compile(r"truy cập|online|trực tuyến|đang xem")
-_PIECES = re.compile(r"\s+[|\-–]\s+")
+_PIECES = re.compile(r"\s+[|\-–·•]\s+")
 # Counter lines whose figure is no PortalTraffic field: a block's heading, and a part of
 # the people online ("Máy chủ tìm kiếm", "Khách viếng thăm": chrome.toml).
 UNRECORDED = frozenset({"heading", "part"})
@@ -42,8 +42,12 @@ def counter_value(line: str) -> tuple[str, int | None] | None:
 
 
 def _one_line_block(line: str) -> list[tuple[str, int]]:
-    """The counters of a line that holds several, split at " | " or " - "."""
-    pieces = _PIECES.split(line)
+    """The counters of a line that holds several, split at " | ", " - " or " · ", maybe
+    after the block's heading ("Thống kê truy cập Đang xem: 6 · Hôm nay: 214")."""
+    lowered = line.lower()
+    heading = max((h for h in chrome_rules().counter_headings if lowered.startswith(h + " ")),
+                  key=len, default=None)
+    pieces = _PIECES.split(line[len(heading) + 1:] if heading else line)
     if len(pieces) < 2:
         return []
     figures = []
@@ -54,6 +58,29 @@ def _one_line_block(line: str) -> list[tuple[str, int]]:
         if item[0] not in UNRECORDED and item[1] is not None:
             figures.append((item[0], item[1]))
     return figures
+
+
+def _figures_first(lines: list[str], parsed: dict[int, tuple[str, int | None]],
+                   heading: int) -> bool:
+    """Whether the block under `heading` prints each figure before its label: its last
+    label has a figure before it and none after it (label first, the last label's figure
+    follows it)."""
+    last_label = None
+    j = heading + 1
+    while j < len(lines) and (j in parsed or _bare_figure(lines, j) is not None):
+        if j in parsed and parsed[j][1] is None and parsed[j][0] != "heading":
+            last_label = j
+        j += 1
+    return (last_label is not None and _bare_figure(lines, last_label + 1) is None
+            and _bare_figure(lines, last_label - 1) is not None)
+
+
+def _bare_figure(lines: list[str], i: int) -> int | None:
+    """The figure line `i` is made of ("1.126", "3,861,240"), if it is no more than one."""
+    if not 0 <= i < len(lines) or len(lines[i]) > COUNTER_LINE_MAX_CHARS:
+        return None
+    digits = lines[i].replace(".", "").replace(",", "").replace(" ", "")
+    return int(digits) if digits.isdecimal() else None
 
 
 def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
@@ -75,7 +102,7 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         i = joined.count("\n", 0, m.start())
         if (item := counter_value(lines[i])) is not None:
             parsed[i] = item
-        elif (" - " in lines[i] or " | " in lines[i]) and len(
+        elif (" - " in lines[i] or " | " in lines[i] or " · " in lines[i]) and len(
                 shared := _one_line_block(lines[i])) >= 2:
             # "Đang truy cập: 23 - Hôm nay: 1.502 - Tổng: 6.730.225": a block on one line
             used.add(i)
@@ -87,21 +114,33 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
     # table's totals as well.
     # A figure right under the heading is the total: counters drawn as digit images show
     # it there ("Lượt truy cập" / "2417385").
+    # Some blocks print each figure before its label ("Thống kê truy cập" / "41" / "Đang
+    # truy cập" / "1.532" / "Hôm nay" …): a heading, a figure, then a label says so.
     owner: dict[int, int] = {}  # line → the counter line it belongs to
     headed_total: int | None = None
+    figures_first = False  # in the block of the last heading
     for i in sorted(parsed):
         field, number = parsed[i]
         owner[i] = i
-        if number is not None or i + 1 >= len(lines) or i + 1 in parsed:
+        if field == "heading":
+            figures_first = _figures_first(lines, parsed, i)
+        if number is not None:
             continue
-        digits = lines[i + 1].replace(".", "").replace(",", "").replace(" ", "")
-        if not digits.isdecimal() or len(lines[i + 1]) > COUNTER_LINE_MAX_CHARS:
+        if figures_first and field != "heading":
+            before = _bare_figure(lines, i - 1)
+            if before is not None and i - 1 not in parsed:
+                parsed[i] = (field, before)
+                owner[i - 1] = i
+            continue
+        after = None if i + 1 in parsed else _bare_figure(lines, i + 1)
+        if after is None:
             continue
         if field == "heading":
-            headed_total = headed_total or int(digits)
-            owner[i + 1] = i
+            if not figures_first:
+                headed_total = headed_total or after
+                owner[i + 1] = i
         elif _VISITS.search(lines[i].lower()) or i - 1 in owner:
-            parsed[i] = (field, int(digits))
+            parsed[i] = (field, after)
             owner[i + 1] = i
     for i, (field, number) in parsed.items():
         # One short line of another kind may stand inside a block ("Năm 2025: 2.903.118").
@@ -111,8 +150,7 @@ def read_counters(lines: list[str]) -> tuple[dict[str, int], set[int]]:
         if not in_block:
             continue
         used.add(i)
-        if owner.get(i + 1) == i:
-            used.add(i + 1)
+        used.update(j for j in (i - 1, i + 1) if owner.get(j) == i)
         if number is not None and field not in UNRECORDED:
             found.setdefault(field, number)
     if headed_total is not None:

@@ -200,3 +200,10 @@ def test_a_data_table_prints_one_row_a_line_and_layout_tables_stay() -> None:
     image = "<table><tr><td><img src='a.jpg'></td></tr><tr><td>Lễ khai trương</td></tr></table>"
     assert read_html(page(f"<div><p>{PROSE}</p>{image}<p>{PROSE}</p></div>")).article_lines == [
         PROSE, "Lễ khai trương", PROSE]
+
+
+def test_a_newspapers_sapo_in_an_h2_is_the_lead() -> None:
+    lead = "(BHY) - " + PROSE
+    html = page(f'<article><h2 class="sapo">{lead}</h2>'
+                f'<div class="body"><p>{PROSE}</p><p>{PROSE}</p></div></article>')
+    assert read_html(html).article_lines == [lead, PROSE, PROSE]

@@ -193,7 +193,8 @@ def test_a_source_line_signed_with_its_date_beats_the_date_above_the_title() -> 
     assert cleaned.lines == [BODY, BODY]
 
 
-@pytest.mark.parametrize("pager", ["Trang 1 của 129", "Đầu tiên Trước Kế tiếp Cuối cùng"])
+@pytest.mark.parametrize("pager", ["Trang 1 của 129", "Đầu tiên Trước Kế tiếp Cuối cùng",
+                                   "‹ 123...8 ›"])
 def test_liferay_pagers(pager: str) -> None:
     assert has_pager(["Hưng Yên hoàn thành kết nối mạng truyền số liệu", pager])
 
@@ -286,3 +287,15 @@ def test_a_count_of_results_shows_a_listing_and_addressees_end_a_letter() -> Non
 def test_a_read_more_box_between_an_html_articles_paragraphs_goes() -> None:
     raw = [BODY, "Đọc thêm", "Vĩnh Phúc: 100% xã, phường có tổ công nghệ số cộng đồng", BODY]
     assert clean_lines(raw, "Vĩnh Phúc chuyển đổi số").lines == [BODY, BODY]
+
+
+def test_linked_headlines_each_with_its_sapo_are_teasers_and_a_related_list_is_not() -> None:
+    headlines = [f"Hội nghị tổng kết công tác thông tin số {i} của tỉnh" for i in range(3)]
+    teasers = [line for h in headlines for line in (h, BODY)]
+    assert is_teaser_block(teasers, frozenset(headlines))
+    related = [BODY, BODY, "Tin liên quan", *headlines]
+    assert not is_teaser_block(related, frozenset(headlines))
+
+
+def test_a_count_of_results_from_one_to_ten() -> None:
+    assert shows_results(["Hiển thị 1 đến 10 của 137 kết quả"])

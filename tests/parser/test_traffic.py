@@ -121,3 +121,18 @@ def test_dot_leaders_a_split_in_brackets_and_people_online_in_a_sentence() -> No
     assert found == {"online": 12, "today": 842}
     found, _ = read_counters(["Hiện có 61 khách đang truy cập", "Tổng lượt truy cập: 16.075.902"])
     assert found == {"online": 61, "total": 16075902}
+
+
+def test_a_block_that_prints_each_figure_before_its_label() -> None:
+    lines = ["Thống kê truy cập", "41", "Đang truy cập", "1.532", "Hôm nay", "3.264.905",
+             "Tổng lượt truy cập", "Trang thông tin điện tử Sở KH&CN"]
+    found, used = read_counters(lines)
+    assert found == {"online": 41, "today": 1532, "total": 3264905}
+    assert used == set(range(7))
+
+
+def test_a_one_line_block_after_its_heading_with_middle_dots() -> None:
+    found, _ = read_counters(["Thống kê truy cập Đang xem: 6 · Hôm nay: 214 · Hôm qua: 298",
+                              "Tháng này: 5.107 · Tổng: 356.812"])
+    assert found == {"online": 6, "today": 214, "yesterday": 298, "month": 5107,
+                     "total": 356812}
