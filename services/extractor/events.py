@@ -9,6 +9,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from services.extractor.growth import find_changes
+from services.extractor.labels import LabelUnit, unit_in
 from services.extractor.periods import (
     Period,
     bracket_period,
@@ -69,6 +70,8 @@ _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re
 _CONTINUES = re.compile(r"(?<![\wà-ỹ])(?:cũng|ngoài ra|bên cạnh đó|đồng thời)(?![\wà-ỹ])")
 _OPENING = 40
 HEADING_WORDS = 20  # a section's heading is shorter than this
+TABLE_UNIT_CHARS = 40
+_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đvt)\s*:\s*([^()]+?)\s*\)?$")
 HEADING_CHARS = 160  # …and than this (decided before its words are counted)
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
@@ -86,16 +89,20 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     defined = abbreviations(article.text) if "(" in article.text else ()
     previous: Period | None = None  # the period the last paragraph with figures ended on
     header: list[Column] = []  # the columns of the table being read, from its header row
+    in_header = False  # whether the row before was a header row too (a two-level header)
+    table_unit: LabelUnit | None = None  # "Đơn vị tính: tỷ đồng" over the table
     section: Period | None = None  # the period the heading of this section names
     for paragraph in pieces:
         section = _section(paragraph.text, section, context)
         frame = section or context.period  # what frames a figure with no period of its own
         if SEPARATOR in paragraph.text and (row := cells(paragraph.text)):  # a table's row
             if is_header(paragraph.text, row):
-                header = columns(paragraph.text, row)
+                header = columns(paragraph.text, row, header if in_header else None)
+                in_header = True
                 continue
+            in_header = False
             for figure, label, period in _row_figures(paragraph, row, header, context, frame,
-                                                      defined):
+                                                      defined, table_unit):
                 start = paragraph.start + figure.quantity.start
                 end = paragraph.start + figure.quantity.end
                 indicator = classify(label, figure.quantity.unit, paragraph.text)
@@ -106,7 +113,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                                          figure.quantity, indicator, label, figure.change,
                                          period))
             continue
-        header = []
+        header, in_header = [], False
+        table_unit = _table_unit(paragraph.text)
         if not may_state_quantities(paragraph.text):
             continue  # nor can its sentences, so no period of it would frame anything
         spans = sentences(paragraph)
@@ -182,19 +190,20 @@ def _event(event_id: str, article: Article, province: str | None, extracted_at: 
 
 
 def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Column],
-                 context: _DocumentContext, frame: Period | None, defined: Abbreviations
-                 ) -> list[tuple[Figure, str, Period | None]]:
+                 context: _DocumentContext, frame: Period | None, defined: Abbreviations,
+                 table_unit: LabelUnit | None) -> list[tuple[Figure, str, Period | None]]:
     """The figures of a table row, each with its label (the row's, and its column's
-    header) and its period (the header's, "Quý I/2025", else `frame`: the section's or
-    the article's)."""
+    header) and its period (the header's, "Quý I/2025", else the row label's, "Tháng
+    1/2025", else `frame`: the section's or the article's)."""
     text = paragraph.text
     label_cell = next((text[s:e] for s, e in spans if not text[s:s + 1].isdigit()), "")
+    row_period = find_period(label_cell, context.year, context.published)
     out = []
     first: Period | None = None  # the first column's period: "Cùng kỳ năm 2024" has its months
-    for figure in figures(text, spans, header, defined):
+    for figure in figures(text, spans, header, defined, table_unit):
         named = (find_period(figure.header, context.year, context.published)
                  if figure.header else None)
-        period = same_period(named, first or frame) or frame
+        period = same_period(named, first or frame) or row_period or frame
         first = first or named
         label = f"{label_cell}: {figure.header}" if figure.header else label_cell
         out.append((figure, label, period))
@@ -267,6 +276,15 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
         k = bisect_right(bounds, q.start) - 1  # the clause q stands in
         out.append(next((p for p in reversed(periods[:k + 1]) if p), carried))
     return out
+
+
+def _table_unit(text: str) -> LabelUnit | None:
+    """The unit a line over a table gives all its figures: "Đơn vị tính: tỷ đồng", "(ĐVT:
+    người)"."""
+    if len(text) > TABLE_UNIT_CHARS or ":" not in text:
+        return None
+    m = _TABLE_UNIT.match(fold(text))
+    return unit_in(m[1].strip()) if m else None
 
 
 def _section(text: str, section: Period | None, context: _DocumentContext) -> Period | None:

@@ -49,15 +49,16 @@ def bracket_unit(label: str) -> LabelUnit | None:
     end any noun in lower case ("Khách hàng mở tài khoản (khách hàng)")."""
     lowered = fold(label)
     for bracket in _BRACKET.finditer(lowered):
-        if found := _unit_in(bracket[1].strip()):
+        if found := unit_in(bracket[1].strip()):
             return found
     if last := _LAST_BRACKET.search(label):
         return LabelUnit(last[1], 1.0, False)
     return None
 
 
-def _unit_in(text: str) -> LabelUnit | None:
-    """The unit a bracket holds: "%", "tỷ đồng", "triệu usd", "thuê bao", "người"."""
+def unit_in(text: str) -> LabelUnit | None:
+    """The unit a bracket or a unit cell holds (folded): "%", "tỷ đồng", "triệu usd",
+    "thuê bao", "người"; None for anything else."""
     r = rules()
     if text == "%":
         return LabelUnit("percent", 1.0, False)

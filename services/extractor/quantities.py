@@ -166,7 +166,9 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
         if (quantity is None
                 or (quantity[2] != "percent" and not labelled
                     and _excluded_before(lowered, start))
-                or ((after := r.exclude_after.match(lowered, end))
+                # (after a percent sign: "từ 70% trở lên" is a threshold)
+                or ((after := r.exclude_after.match(
+                    lowered, quantity[0] if quantity[2] == "percent" else end))
                     and not _counts_occurrences(after[1], value, lowered, start))
                 or (clock and _clock_time(sentence[:start], sentence[end:]))):
             continue

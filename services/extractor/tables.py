@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extractor.labels import LabelUnit, bracket_unit, label_unit
+from services.extractor.labels import LabelUnit, bracket_unit, label_unit, unit_in
 from services.extractor.numbers import NUMBER, parse_number
 from services.extractor.periods import find_period
 from services.extractor.quantities import Abbreviations, Quantity, find_quantities
@@ -24,6 +24,8 @@ from shared.records import Change, Direction
 
 SEPARATOR = " | "
 _MINUS = ("-", "−", "–")
+_SIGNS = (*_MINUS, "+")
+_UNIT_HEADS = ("đơn vị tính", "đvt")
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
 _GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
@@ -36,7 +38,7 @@ class Column:
     """What a header cell says its column holds."""
 
     header: str
-    role: str  # "value", "target", "share" or "growth"
+    role: str  # "value", "target", "share", "growth" (in %), "difference" or "unit"
     unit: LabelUnit | None
 
 
@@ -74,34 +76,50 @@ def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
     return True
 
 
-def columns(row: str, spans: list[tuple[int, int]]) -> list[Column]:
-    """The columns a header row names."""
-    out = []
-    for start, end in spans:
-        header = row[start:end]
-        lowered = fold(header)
-        if mentions(lowered, _TARGETS):
-            role = "target"
-        elif _GROWTH.match(lowered):
-            role = "growth"
-        elif mentions(lowered, _SHARES):
-            role = "share"
-        else:
-            role = "value"
-        # The label column's header may name the unit of the whole table ("Chỉ tiêu (%)").
-        unit = bracket_unit(header) if lowered.startswith(_LABEL_HEADS) else label_unit(header)
-        out.append(Column(header, role, unit))
-    return out
+def columns(row: str, spans: list[tuple[int, int]], above: list[Column] | None = None
+            ) -> list[Column]:
+    """The columns a header row names. A second header row with fewer cells names the
+    columns its last cell above spans ("… | So sánh (%)" over "Cùng kỳ năm 2024 | Kế hoạch
+    năm"): they take that cell's words before their own."""
+    headers = [row[start:end] for start, end in spans]
+    if above and len(headers) < len(above):
+        spanning = above[-1].header
+        headers = [column.header for column in above[:-1]] + [
+            f"{spanning} {header}" for header in headers]
+    return [_column(header, first=i == 0) for i, header in enumerate(headers)]
+
+
+def _column(header: str, first: bool) -> Column:
+    lowered = fold(header)
+    if lowered.startswith(_UNIT_HEADS):
+        role = "unit"  # "Đơn vị tính": each row names its own unit there
+    elif lowered.startswith("so sánh"):
+        role = "share"  # of a plan or of last year: a percentage whatever follows
+    elif mentions(lowered, _TARGETS):
+        role = "target"
+    elif _GROWTH.match(lowered):
+        role = "growth" if "%" in lowered else "difference"
+    elif mentions(lowered, _SHARES):
+        role = "share"
+    else:
+        role = "value"
+    # The label column's header may name the unit of the whole table ("Chỉ tiêu (%)"),
+    # never by a noun it opens with ("Doanh nghiệp | Quý III/2025 | …" lists firms).
+    unit = bracket_unit(header) if first or lowered.startswith(_LABEL_HEADS) else label_unit(header)
+    return Column(header, role, unit)
 
 
 def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
-            defined: Abbreviations = ()) -> list[Figure]:
-    """The figures of a data row, with what its header says of each."""
+            defined: Abbreviations = (), table_unit: LabelUnit | None = None) -> list[Figure]:
+    """The figures of a data row, with what its header says of each; `table_unit` is what
+    a line over the table says ("Đơn vị tính: tỷ đồng")."""
     label = next((i for i, (s, e) in enumerate(spans) if not row[s:s + 1].isdigit()), None)
     if label is None:
         return []
-    row_unit = (label_unit(row[spans[label][0]:spans[label][1]])
-                or (header[label].unit if label < len(header) else None))
+    unit_cell = next((row[s:e] for i, (s, e) in enumerate(spans)
+                      if i < len(header) and header[i].role == "unit"), "")
+    row_unit = (label_unit(row[spans[label][0]:spans[label][1]]) or unit_in(fold(unit_cell))
+                or (header[label].unit if label < len(header) else None) or table_unit)
     out: list[Figure] = []
     previous: LabelUnit | None = None  # the unit of the value column before, in this row
     periods: list[str] = []  # the headers of the value columns read, for a growth's baseline
@@ -109,13 +127,14 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
         if i <= label:
             continue
         column = header[i] if i < len(header) else Column("", "value", None)
-        # A growth column's fall may be written with a minus ("Tăng/giảm (%)": "-29,3").
-        fall = column.role == "growth" and row.startswith(_MINUS, start)
-        if fall:
+        # A change may be written with its sign ("Tăng/giảm (%)": "-29,3", "+1.941").
+        signed = column.role in ("growth", "difference") and row.startswith(_SIGNS, start)
+        fall = signed and row.startswith(_MINUS, start)
+        if signed:
             start += 1
         cell = row[start:end]
         number = NUMBER.match(cell)
-        if column.role == "target" or number is None:
+        if column.role in ("target", "unit") or number is None:
             continue
         own = find_quantities(cell, defined)
         if own and own[0].start == 0:
@@ -128,14 +147,17 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
         if unit is None:
             continue
         previous = unit if unit.unit != "percent" else previous
+        # "Ước thực hiện 6 tháng": the column's figures are estimates
+        qualifier = "estimate" if fold(column.header).startswith("ước") else "exact"
         quantity = Quantity(start, start + number.end("num"), value * unit.factor, unit.unit,
-                            "exact", unit.money)
+                            qualifier, unit.money)
         change = None
-        if column.role == "growth":
+        if column.role in ("growth", "difference"):
             direction: Direction = ("decrease" if fall or fold(column.header).startswith("giảm")
                                     else "increase")
             baseline = periods[1] if len(periods) > 1 else None
-            change = Change(direction, value, None, baseline)
+            change = Change(direction, value if column.role == "growth" else None, None,
+                            baseline)
             if out:  # the row's first figure is the level that grew
                 out[0] = Figure(out[0].quantity, out[0].header, change)
         else:

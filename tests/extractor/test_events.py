@@ -251,3 +251,16 @@ def test_a_tables_same_period_column_and_its_header_of_periods() -> None:
         (1826.7e9, "VND", dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
         (1652.1e9, "VND", dt.date(2024, 1, 1), dt.date(2024, 9, 30)),
         (10.6, "percent", dt.date(2025, 1, 1), dt.date(2025, 9, 30))]
+
+
+def test_a_unit_line_over_a_table_and_months_in_its_rows() -> None:
+    text = ("Đơn vị tính: tỷ đồng\n"
+            "Doanh nghiệp | Quý III/2025 | Quý III/2024\n"
+            "Viettel Quảng Ngãi | 612,8 | 566,3\n"
+            "Tháng | Hồ sơ tiếp nhận\n"
+            "Tháng 1/2025 | 4.215")
+    events = extract(make_article(text, title="Báo cáo quý III/2025"))
+    assert [(e.value, e.unit, e.period_start) for e in events] == [
+        (612.8e9, "VND", dt.date(2025, 7, 1)), (566.3e9, "VND", dt.date(2024, 7, 1)),
+        (4215, "hồ sơ", dt.date(2025, 1, 1))]
+    assert events[2].period_end == dt.date(2025, 1, 31)

@@ -125,6 +125,7 @@ def test_media_nouns_are_counted() -> None:
         "tăng gấp 25 lần so với năm 2020",
         "đã 3 lần được tặng bằng khen",
         "truy cập 1.200 lần/tuần",
+        "các xã đạt tỷ lệ nộp trực tuyến từ 70% trở lên",
         "lúc 14 giờ ngày 5/6 tại hội trường",
         "Đài phát sóng 24/24 giờ",
         "Tiếp nhận hồ sơ 24 giờ/ngày",

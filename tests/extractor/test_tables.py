@@ -1,5 +1,8 @@
 """Figures in table rows, read with their table's header."""
 
+import pytest
+
+from services.extractor.labels import LabelUnit
 from services.extractor.tables import cells, columns, figures, is_header
 
 HEADER = "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ"
@@ -76,3 +79,30 @@ def test_a_fall_written_with_a_minus_in_a_growth_column() -> None:
 def test_a_header_of_periods_is_a_header() -> None:
     header = "Chỉ tiêu | 9 tháng năm 2025 | Cùng kỳ năm 2024 | Tăng (%)"
     assert is_header(header, cells(header))
+
+
+def test_a_unit_column_a_two_level_header_and_estimates() -> None:
+    top = "Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 | Ước thực hiện 6 tháng | So sánh (%)"
+    sub = "Cùng kỳ năm 2024 | Kế hoạch năm"
+    header = columns(sub, cells(sub), columns(top, cells(top)))
+    assert [c.role for c in header] == ["value", "unit", "target", "value", "share", "share"]
+    row = "Doanh thu bưu chính | Tỷ đồng | 265 | 131,8 | 109,6 | 49,7"
+    found = figures(row, cells(row), header)
+    assert [(f.quantity.unit, f.quantity.qualifier) for f in found] == [
+        ("VND", "estimate"), ("percent", "exact"), ("percent", "exact")]
+    assert [f.quantity.value for f in found] == pytest.approx([131.8e9, 109.6, 49.7])
+
+
+def test_a_signed_difference_column_and_a_unit_over_the_table() -> None:
+    header = "Chỉ tiêu | 6 tháng đầu năm 2024 | 6 tháng đầu năm 2023 | Tăng (+), giảm (-)"
+    row = "Thuê bao băng rộng cố định phát triển mới (thuê bao) | 8.315 | 8.402 | -87"
+    found = figures(row, cells(row), columns(header, cells(header)))
+    assert [(f.quantity.value, f.quantity.unit) for f in found] == [
+        (8315, "thuê bao"), (8402, "thuê bao"), (87, "thuê bao")]
+    assert found[2].change is not None and found[2].change.direction == "decrease"
+    header = "Doanh nghiệp | Quý III/2025 | Quý III/2024"
+    row = "Viettel Quảng Ngãi | 612,8 | 566,3"
+    assert read(header, row) == []  # "Doanh nghiệp" lists firms: no unit for the figures
+    found = figures(row, cells(row), columns(header, cells(header)),
+                    table_unit=LabelUnit("VND", 1e9, True))
+    assert [f.quantity.value for f in found] == [612.8e9, 566.3e9]
