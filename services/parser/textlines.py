@@ -44,6 +44,8 @@ WRAPPED_LINES = 6  # …when this many fill it
 WRAP_WIDTH = 120  # no text browser or converter wraps wider
 WRAP_SLACK = 15  # a filled line ends this close to the width (its last word did not fit)
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)|\s*<https?://[^>\s]*>?")
+# A date that bounds a period, not the day of publication: "(tính đến ngày 15/12/2023)".
+_AS_OF = re.compile(r"tính đến|đến ngày|từ ngày|đến hết|tính từ", re.IGNORECASE)
 # A Q&A page's question date is not its publication date (the answer's is).
 _ASKED = re.compile(r"(?:ngày hỏi|ngày gửi)\b", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[.?!] [A-ZĐÀ-Ỹ]")
@@ -235,8 +237,8 @@ def clean_lines(lines: list[str], title: str | None = None,
     counters, counter_idx = read_counters(lines)
     lines = [line for i, line in enumerate(lines) if i not in counter_idx]
     # Datelines, stamps and bylines are short; a date inside prose is not the page's.
-    published = next((d for line in lines[:40]
-                      if words(line) <= 12 and (d := find_date(line))), None)
+    published = next((d for line in lines[:40] if words(line) <= 12
+                      and not _AS_OF.search(line) and (d := find_date(line))), None)
     head = None
     if title is None:
         head = _text_head(lines)
@@ -306,8 +308,8 @@ def _text_head(lines: list[str]) -> _Head | None:
     front = lines[at + 1:body]
     # The article's dateline is under its title, or just above it; a date higher up is
     # the header's day of viewing.
-    dateline, above = (next((d for line in near if words(line) <= 20
-                             and not _ASKED.match(line) and (d := find_date(line))), None)
+    dateline, above = (next((d for line in near if words(line) <= 20 and not _ASKED.match(line)
+                             and not _AS_OF.search(line) and (d := find_date(line))), None)
                        for near in (front, lines[max(at - 2, 0):at][::-1]))
     # A metadata line may hold several facts: "26/03/2019 10:15 | Đăng bởi: Hữu Phước".
     pieces = [piece for line in front for piece in line.split(" | ")]

@@ -299,3 +299,8 @@ def test_linked_headlines_each_with_its_sapo_are_teasers_and_a_related_list_is_n
 
 def test_a_count_of_results_from_one_to_ten() -> None:
     assert shows_results(["Hiển thị 1 đến 10 của 137 kết quả"])
+
+
+def test_a_date_that_bounds_a_period_is_no_dateline() -> None:
+    raw = [BODY, "(tính đến ngày 15/12/2023)", BODY]
+    assert clean_lines(raw, "Bạc Liêu tổng kết năm 2023").published is None
