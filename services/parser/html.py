@@ -41,7 +41,9 @@ _AUTHOR_META = ("author", "article:author", "dc.creator")
 _PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time"})
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 _NAMING = LexborHTMLParser("")
-_MINOR_TAGS = frozenset({"form"})  # removed unless they hold most of the page
+# Removed unless they hold most of the page: a <form> around a whole ASP.NET page, a
+# <header> a forum post's content sits in.
+_MINOR_TAGS = frozenset({"form", "header"})
 
 
 @cache
@@ -67,6 +69,8 @@ _FIGURE_ID = tag_id("figure")
 # (a newspaper prints its sapo as an <h2 class="sapo">: one paragraph of prose all the same)
 _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header", "h2"})
 _A_ID = tag_id("a")
+_H1_ID = tag_id("h1")
+_SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
 _CELL_IDS = tag_ids(frozenset({"td", "th"}))
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
 
@@ -162,10 +166,11 @@ def read_html(html: str) -> HtmlPage:
     doc_title = _doc_title(titles, lines)
     og_title = _og_title(og_title, lines)
     _strip(found, rules.drop_tags)
-    # ASP.NET pages wrap the whole page in one <form>: a form goes only when it holds
-    # less than half of the page (a search box, a comment form), as chrome containers do.
-    forms = [node for tag in _MINOR_TAGS for node in found.get(tag, ())]
-    _drop_minor(body, forms + _chrome_containers(body, rules.chrome_names))
+    # ASP.NET pages wrap the whole page in one <form>: a form (or a header) goes only when
+    # it holds less than half of the page (a search box, a comment form), as chrome
+    # containers do.
+    minor = [node for tag in _MINOR_TAGS for node in found.get(tag, ())]
+    _drop_minor(body, minor + _chrome_containers(body, rules.chrome_names))
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
     # it counts as the paragraph's; links stay, for link density. One walk finds these,
     # the images to drop and the paragraphs, which unwrapping leaves in place.
@@ -184,16 +189,21 @@ def read_html(html: str) -> HtmlPage:
     block, density = best
     heading = _heading(block)
     featured = _links_away(heading, block)
+    # The article's title is its <h1> when it has one over the block; the heading nearest
+    # the block may be a section's ("1. Hoạt động báo chí tháng 10/2025").
+    if heading is None or heading.tag_id != _H1_ID:
+        heading = _h1_before(block) or heading
+    title = " ".join(heading.text().split()) if heading is not None else None
+    if title and _SECTION_NUMBER.match(title):
+        title = None  # a numbered heading is a section's, never the article's title
     # Headlines linking to other pages, inside the block: a block of teasers has them.
     linked = frozenset(" ".join(a.text().split()) for a in block.css("a[href]")
                        if len(a.text(strip=True).split(maxsplit=5)) == 6)
     lead = _lead_before(block)
     _join_sentences(block)
     table_rows = _flatten_tables(block)
-    return HtmlPage(lines, lead + block_lines(block),
-                    " ".join(heading.text().split()) if heading is not None else None,
-                    og_title, doc_title, published, density, links, meta_author, featured,
-                    table_rows, linked)
+    return HtmlPage(lines, lead + block_lines(block), title, og_title, doc_title, published,
+                    density, links, meta_author, featured, table_rows, linked)
 
 
 def _lead_before(block: LexborNode) -> list[str]:
@@ -426,7 +436,7 @@ def _link_density(node: LexborNode) -> float:
 
 
 def _heading(block: LexborNode) -> LexborNode | None:
-    """The article's own heading: inside the block, or the nearest one before it."""
+    """The heading nearest the block: inside it, or the nearest one before it."""
     for selector in ("h1", "h2", "h3", "[class*=title]"):
         found = block.css_first(selector)
         if found is not None and len(found.text(strip=True).split()) >= 3:
@@ -438,6 +448,26 @@ def _heading(block: LexborNode) -> LexborNode | None:
         if node.tag in ("h1", "h2", "h3") and len(node.text(strip=True).split()) >= 3:
             return node
         node = node.prev
+    return None
+
+
+def _h1_before(block: LexborNode) -> LexborNode | None:
+    """An <h1> of three words or more among the elements just before the block, or
+    before its parent or grandparent (a title printed over the article's body)."""
+    node: LexborNode | None = block
+    for _ in range(LEAD_LEVELS):
+        if node is None:
+            return None
+        sibling = node.prev
+        for _ in range(LEAD_REACH):
+            if sibling is None:
+                break
+            if sibling.tag != "-text":
+                h1 = sibling if sibling.tag_id == _H1_ID else sibling.css_first("h1")
+                if h1 is not None and len(h1.text(strip=True).split()) >= 3:
+                    return h1
+            sibling = sibling.prev
+        node = node.parent
     return None
 
 

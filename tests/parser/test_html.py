@@ -207,3 +207,18 @@ def test_a_newspapers_sapo_in_an_h2_is_the_lead() -> None:
     html = page(f'<article><h2 class="sapo">{lead}</h2>'
                 f'<div class="body"><p>{PROSE}</p><p>{PROSE}</p></div></article>')
     assert read_html(html).article_lines == [lead, PROSE, PROSE]
+
+
+def test_a_header_holding_most_of_the_page_stays_and_the_h1_over_the_block_titles_it() -> None:
+    post = (f"<header class='post-header'><h1>Hưng Yên: hơn 1,2 triệu người học kỹ năng số</h1>"
+            f"<div class='post-content'><h2>1. Kết quả</h2><p>{PROSE}</p><p>{PROSE}</p>"
+            f"<p>{PROSE}</p></div></header>")
+    html_page = read_html(page(f"<header><a href='/'>Trang chủ</a></header>{post}"))
+    assert html_page.article_lines[-3:] == [PROSE, PROSE, PROSE]
+    assert html_page.heading == "Hưng Yên: hơn 1,2 triệu người học kỹ năng số"
+
+
+def test_a_numbered_section_heading_is_no_title() -> None:
+    body = (f"<div class='body'><h2>1. Hoạt động báo chí tháng 10/2025</h2><p>{PROSE}</p>"
+            f"<p>{PROSE}</p></div>")
+    assert read_html(page(body)).heading is None
