@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from services.extractor.labels import label_unit
+from services.extractor.labels import LabelUnit, label_unit
 from services.extractor.numbers import NUMBER, SCALE_WORDS, SCALES, parse_number
 from services.extractor.rules import Rules, fold, mentions, rules
 from shared.records import Direction
@@ -451,15 +451,19 @@ def _labelled(sentence: str, m: re.Match[str],
     """"- Số hồ sơ tiếp nhận: 12.345", "Doanh thu bưu chính (tỷ đồng): năm 2024: 812,5": a
     figure after a colon, with nothing after it that says what it counts, counts what the
     line's label names (see labels.py)."""
-    num, start = m["num"], m.start("num")
-    right_before = sentence.rfind(":", 0, start)
-    if right_before < 0 or sentence[right_before + 1:start].strip() or _is_code(num):
-        return None  # no colon right before the figure (only spaces between)
-    colon = sentence.find(":", 0, start)  # where the line's label ends
-    label = sentence[:colon]
-    if label.count(" ") >= LABEL_WORDS or (unit := label_unit(label)) is None:
+    if _is_code(m["num"]) or (unit := _label_before(sentence, m.start("num"))) is None:
         return None
     return m.end("num"), value * unit.factor, unit.unit, unit.money
+
+
+def _label_before(sentence: str, start: int) -> LabelUnit | None:
+    """What the line's label names, when the figure at `start` comes right after a colon
+    ("Tổng số hồ sơ …: 96.517", "Trường học dùng sổ liên lạc điện tử: 642/642")."""
+    right_before = sentence.rfind(":", 0, start)
+    if right_before < 0 or sentence[right_before + 1:start].strip():
+        return None  # no colon right before the figure (only spaces between)
+    label = sentence[:sentence.find(":", 0, start)]  # up to the line's first colon
+    return None if label.count(" ") >= LABEL_WORDS else label_unit(label)
 
 
 def _without_colon(text: str) -> str:
@@ -498,6 +502,8 @@ def _ratios(sentence: str, lowered: str) -> list[Quantity]:
             # an unlisted noun: a whole above 12 is no date ("30/4"), and "100/100 dân"
             # is a density per hundred, not a part of a whole
             end, unit = m.end() + 1 + len(phrase), phrase
+        elif whole > 12 and (labelled := _label_before(sentence, start)) is not None:
+            end, unit = m.end(), labelled.unit  # "Xã, phường có cụm loa …: 71/99"
         else:
             continue
         if (not 0 < whole or part > whole

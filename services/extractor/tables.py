@@ -113,9 +113,16 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
             defined: Abbreviations = (), table_unit: LabelUnit | None = None) -> list[Figure]:
     """The figures of a data row, with what its header says of each; `table_unit` is what
     a line over the table says ("Đơn vị tính: tỷ đồng")."""
-    label = next((i for i, (s, e) in enumerate(spans) if not row[s:s + 1].isdigit()), None)
-    if label is None:
+    # The label is the last cell of words before the figures (after a row number, "STT"):
+    # "Di động | Thuê bao phát triển mới (thuê bao) | 118.420" names its group, then what
+    # is counted.
+    words = [i for i, (s, e) in enumerate(spans) if not row[s:s + 1].isdigit()]
+    if not words:
         return []
+    label = words[0]
+    while label + 1 in words:
+        label += 1
+    header = _aligned(header, len(spans))
     unit_cell = next((row[s:e] for i, (s, e) in enumerate(spans)
                       if i < len(header) and header[i].role == "unit"), "")
     row_unit = (label_unit(row[spans[label][0]:spans[label][1]]) or unit_in(fold(unit_cell))
@@ -164,6 +171,14 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
             periods.append(column.header)
         out.append(Figure(quantity, column.header, change))
     return out
+
+
+def _aligned(header: list[Column], cells: int) -> list[Column]:
+    """The header for a row of `cells` cells: a row short of cells lost them to a cell on
+    its left that spans rows ("rowspan"), so the header's leftmost columns go."""
+    if not header or len(header) <= cells:
+        return header
+    return header[len(header) - cells:]
 
 
 def _shifted(q: Quantity, by: int) -> Quantity:

@@ -582,6 +582,7 @@ def test_cyber_security_and_press_nouns() -> None:
     ("- Cơ sở in được xác nhận: 02 cơ sở; lũy kế từ đầu năm: 14 cơ sở",
      [(2, "cơ sở"), (14, "cơ sở")]),
     ("- Hệ thống được phê duyệt hồ sơ đề xuất cấp độ: 64 hệ thống", [(64, "hệ thống")]),
+    ("Trường học sử dụng sổ liên lạc điện tử vnEdu: 642/642", [(642, "trường học")]),
     # a label that names no unit gives none
     ("Điện thoại: 0225", []), ("Sở Xây dựng: 21.406", []),
 ])

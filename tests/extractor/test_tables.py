@@ -106,3 +106,18 @@ def test_a_signed_difference_column_and_a_unit_over_the_table() -> None:
     found = figures(row, cells(row), columns(header, cells(header)),
                     table_unit=LabelUnit("VND", 1e9, True))
     assert [f.quantity.value for f in found] == [612.8e9, 566.3e9]
+
+
+def test_a_group_cell_spanning_rows_and_a_row_number() -> None:
+    header = "Nhóm dịch vụ | Chỉ tiêu | 9 tháng năm 2025 | Cùng kỳ năm 2024 | Tăng/giảm (%)"
+    row = "Di động | Thuê bao phát triển mới (thuê bao) | 118.420 | 104.905 | 12,9"
+    assert read(header, row) == [("118.420", 118420, "thuê bao"),
+                                 ("104.905", 104905, "thuê bao"), ("12,9", 12.9, "percent")]
+    # the next row of the group has no group cell: its columns are the header's last ones
+    found = read(header, "Dịch vụ khác (tỷ đồng) | 134,7 | 129,9 | 3,7")
+    assert [(raw, unit) for raw, _, unit in found] == [
+        ("134,7", "VND"), ("129,9", "VND"), ("3,7", "percent")]
+    assert [value for _, value, _ in found] == pytest.approx([134.7e9, 129.9e9, 3.7])
+    header = "STT | Đơn vị | Hồ sơ tiếp nhận (hồ sơ) | Tỷ lệ trực tuyến (%)"
+    assert read(header, "1 | Thành phố Trà Vinh | 15.842 | 81,5") == [
+        ("15.842", 15842, "hồ sơ"), ("81,5", 81.5, "percent")]
