@@ -37,6 +37,7 @@ _SEP = "\x1f"
 _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publishdate",
               "date", "dc.date.issued", "dc.date", "publish-date", "article:modified_time")
 # Read from the whole page before chrome removal: metadata, <title>, links, <time>.
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _AUTHOR_META = ("author", "article:author", "dc.creator")
 _PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time"})
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
@@ -152,6 +153,7 @@ def read_html(html: str) -> HtmlPage:
     walked = _PAGE_FACT_TAGS | NO_TEXT_TAGS | rules.drop_tags | _MINOR_TAGS
     found = _elements_by_tag(tree.root, walked) if tree.root is not None else {}
     og_title, published, meta_author = _read_meta(found.get("meta", []), found.get("time", []))
+    published = published or _structured_date(tree, found.get("script", []))
     titles = found.get("title", [])
     # Links whose text reads like a headline: a listing page is made of them.
     links = sum(1 for a in found.get("a", []) if len(a.text(strip=True).split(maxsplit=5)) == 6)
@@ -511,6 +513,22 @@ def _read_meta(metas: list[LexborNode], times: list[LexborNode]
     og = next((" ".join(title.split()) for key in ("og:title", "twitter:title")
                if (title := titles.get(key, "")).strip()), None)
     return og, published or _time_date(times), author
+
+
+def _structured_date(tree: LexborHTMLParser, scripts: list[LexborNode]) -> dt.datetime | None:
+    """The publication date of a page's structured data, when no meta tag gave one: JSON-LD
+    ('"datePublished":"2025-11-04T10:20:00+07:00"') or microdata (Blogger's `<abbr
+    itemprop="datePublished" title="…">`)."""
+    for script in scripts:
+        if script.attrs.get("type") == "application/ld+json":
+            if m := _LD_PUBLISHED.search(script.text()):
+                return parse_iso(m[1])
+    node = tree.css_first('[itemprop="datePublished"]')
+    if node is None:
+        return None
+    attributes = node.attrs
+    return parse_iso(attributes.get("content") or attributes.get("datetime")
+                     or attributes.get("title") or "")
 
 
 def _doc_title(titles: list[LexborNode], lines: list[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -222,3 +223,13 @@ def test_a_numbered_section_heading_is_no_title() -> None:
     body = (f"<div class='body'><h2>1. Hoạt động báo chí tháng 10/2025</h2><p>{PROSE}</p>"
             f"<p>{PROSE}</p></div>")
     assert read_html(page(body)).heading is None
+
+
+def test_the_publication_date_of_json_ld_or_microdata() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle",'
+          '"datePublished":"2025-11-04T10:20:00+07:00"}</script>')
+    body = f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"
+    assert read_html(page(body, ld)).published == dt.datetime(2025, 11, 4, 3, 20, tzinfo=dt.UTC)
+    abbr = "<abbr itemprop='datePublished' title='2025-05-05T08:40:00+07:00'>08:40</abbr>"
+    assert read_html(page(abbr + body)).published == dt.datetime(2025, 5, 5, 1, 40,
+                                                                 tzinfo=dt.UTC)
