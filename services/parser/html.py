@@ -153,7 +153,8 @@ def read_html(html: str) -> HtmlPage:
     walked = _PAGE_FACT_TAGS | NO_TEXT_TAGS | rules.drop_tags | _MINOR_TAGS
     found = _elements_by_tag(tree.root, walked) if tree.root is not None else {}
     og_title, published, meta_author = _read_meta(found.get("meta", []), found.get("time", []))
-    published = published or _structured_date(tree, found.get("script", []))
+    if published is None and "datePublished" in html:  # (a search of the markup, not a walk)
+        published = _structured_date(tree, found.get("script", []))
     titles = found.get("title", [])
     # Links whose text reads like a headline: a listing page is made of them.
     links = sum(1 for a in found.get("a", []) if len(a.text(strip=True).split(maxsplit=5)) == 6)
@@ -464,13 +465,20 @@ def _h1_before(block: LexborNode) -> LexborNode | None:
         for _ in range(LEAD_REACH):
             if sibling is None:
                 break
-            if sibling.tag != "-text":
-                h1 = sibling if sibling.tag_id == _H1_ID else sibling.css_first("h1")
-                if h1 is not None and len(h1.text(strip=True).split()) >= 3:
-                    return h1
+            h1 = _own_h1(sibling)
+            if h1 is not None and len(h1.text(strip=True).split()) >= 3:
+                return h1
             sibling = sibling.prev
         node = node.parent
     return None
+
+
+def _own_h1(node: LexborNode) -> LexborNode | None:
+    """`node` if it is an <h1>, else a child <h1> ("<header><h1>…</h1></header>"): its
+    children's tags are read, no query runs over its subtree."""
+    if node.tag_id == _H1_ID:
+        return node
+    return next((child for child in node.iter() if child.tag_id == _H1_ID), None)
 
 
 def _links_away(heading: LexborNode | None, block: LexborNode) -> bool:
