@@ -70,9 +70,9 @@ _PLANNED = re.compile(r"\bphê duyệt\b|\bđược giao\b|\bkế hoạch\b", re
 _CONTINUES = re.compile(r"(?<![\wà-ỹ])(?:cũng|ngoài ra|bên cạnh đó|đồng thời)(?![\wà-ỹ])")
 _OPENING = 40
 HEADING_WORDS = 20  # a section's heading is shorter than this
-TABLE_UNIT_CHARS = 40
-_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đvt)\s*:\s*([^()]+?)\s*\)?$")
 HEADING_CHARS = 160  # …and than this (decided before its words are counted)
+TABLE_UNIT_CHARS = 40  # "Đơn vị tính: tỷ đồng", a line over a table
+_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đvt)\s*:\s*([^()]+?)\s*\)?$")
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 

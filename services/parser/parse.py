@@ -33,7 +33,7 @@ from shared.records import Article, PortalTraffic, RawPage, stable_id, utcnow
 
 PARSER_VERSION = "1.0.0"
 MIN_ARTICLE_CHARS = 280
-FEATURED_CHARS = 4 * MIN_ARTICLE_CHARS
+TEASER_CHARS = 4 * MIN_ARTICLE_CHARS  # a teaser's, a featured story's text is shorter
 NEAR_TITLE = 3
 TEXT_TYPES = ("text/plain", "text/markdown")
 _ROOT_PATHS = frozenset({"/index", "/default", "/home", "/trang-chu", "/portal", "/main"})
@@ -96,11 +96,11 @@ def parse_page(page: RawPage, province: str | None = None, now: dt.datetime | No
     body = "\n\n".join(cleaned.lines)
     # A teaser ("Thực hiện Chỉ thị số 16/CT-TTg …; Chỉ thị số...") is a listing's, not
     # an article: the full text is one link away.
-    teaser = len(body) < 4 * MIN_ARTICLE_CHARS and body.rstrip().endswith(("...", "…"))
+    teaser = len(body) < TEASER_CHARS and body.rstrip().endswith(("...", "…"))
     if teaser and kind == "too_short":
         kind = "listing"
     # A featured story's headline links to its article, and its text is a lead or two.
-    featured = featured and len(body) < FEATURED_CHARS
+    featured = featured and len(body) < TEASER_CHARS
     results = shows_results(pager_lines)  # a search's or a listing's count of results
     if results:
         kind = "listing"
