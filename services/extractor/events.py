@@ -105,7 +105,9 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                                                       defined, table_unit):
                 start = paragraph.start + figure.quantity.start
                 end = paragraph.start + figure.quantity.end
-                indicator = classify(label, figure.quantity.unit, paragraph.text)
+                # (the unit may be what names the measure: "Cấp tỉnh: Tiếp nhận", hồ sơ)
+                indicator = classify(f"{label} {figure.quantity.unit}", figure.quantity.unit,
+                                     paragraph.text)
                 event_id = stable_id(article.article_id, start, end, indicator)
                 if event_id not in seen:
                     seen.add(event_id)

@@ -5,7 +5,8 @@ writes a table, and how text dumps print one): "Chỉ tiêu | Kế hoạch | Th�
 then "Thuê bao di động (thuê bao) | 3.450.000 | 3.512.846 | 101,8%". A figure cell stands
 alone; what it counts comes from the cell itself ("426 trạm", "91,6%"), else from its
 column's header ("Hồ sơ tiếp nhận", "Tăng (%)"), else from the row's label ("(tỷ đồng)",
-"Thuê bao di động"), else from the value column before it in the row. The header also says
+"Thuê bao di động"), else from the value column before it in the row, else, for the steps
+of handling dossiers ("Tiếp nhận", "Đã giải quyết"), dossiers. The header also says
 what a column holds: a plan ("Kế hoạch …": targets, not results, so not read), a share
 ("Tỷ lệ"), a growth rate ("Tăng (%)") or the figures of a period ("Quý I/2025").
 """
@@ -30,6 +31,11 @@ _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
 _GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
 _SHARES = ("tỷ lệ", "tỉ lệ", "so sánh", "(%)", "%")
+# The steps of a dossier's handling: a table with these columns counts dossiers even when it
+# names no unit anywhere ("Cấp | Tiếp nhận | Đã giải quyết | Đúng hạn, trước hạn").
+_DOSSIER_STEPS = ("tiếp nhận", "đã tiếp nhận", "giải quyết", "đã giải quyết", "đang giải quyết",
+                  "chưa giải quyết", "đúng hạn", "trước hạn", "trễ hạn", "quá hạn")
+_DOSSIERS = LabelUnit("hồ sơ", 1.0, False)
 _LABEL_HEADS = ("chỉ tiêu", "nội dung", "đơn vị", "stt", "tt", "lĩnh vực", "danh mục")
 
 
@@ -150,7 +156,8 @@ def figures(row: str, spans: list[tuple[int, int]], header: list[Column],
             continue
         value = parse_number(number["num"])
         unit = (LabelUnit("percent", 1.0, False) if column.role in ("share", "growth")
-                else column.unit or row_unit or previous)
+                else column.unit or row_unit or previous
+                or (_DOSSIERS if fold(column.header).startswith(_DOSSIER_STEPS) else None))
         if unit is None:
             continue
         previous = unit if unit.unit != "percent" else previous

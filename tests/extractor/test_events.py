@@ -208,6 +208,17 @@ def test_a_table_is_read_with_its_header() -> None:
     assert events[0].indicator_label == "Doanh thu công nghiệp CNTT (tỷ đồng): Quý I/2025"
 
 
+def test_a_dossier_table_that_names_no_unit_is_classified_by_its_steps() -> None:
+    text = ("1. Kết quả chung theo cấp\n"
+            "Cấp | Tiếp nhận | Đã giải quyết | Tỷ lệ đúng hạn\n"
+            "Cấp xã | 96.384 | 95.716 | 99,47%")
+    events = extract(make_article(text, title="Kết quả giải quyết TTHC quý I/2025"))
+    assert [(e.value, e.unit) for e in events] == [
+        (96384, "hồ sơ"), (95716, "hồ sơ"), (99.47, "percent")]
+    assert [e.indicator for e in events[:2]] == [
+        "online_dossiers_received", "online_dossiers_resolved"]
+
+
 
 def test_the_same_period_last_year_has_this_years_months() -> None:
     text = "- Phản ánh qua đầu số 5656: 9 tháng năm 2025: 4.812; cùng kỳ năm 2024: 7.356"

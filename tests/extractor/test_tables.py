@@ -121,3 +121,14 @@ def test_a_group_cell_spanning_rows_and_a_row_number() -> None:
     header = "STT | Đơn vị | Hồ sơ tiếp nhận (hồ sơ) | Tỷ lệ trực tuyến (%)"
     assert read(header, "1 | Thành phố Trà Vinh | 15.842 | 81,5") == [
         ("15.842", 15842, "hồ sơ"), ("81,5", 81.5, "percent")]
+
+
+def test_the_steps_of_handling_dossiers_count_dossiers_when_nothing_names_a_unit() -> None:
+    header = "Cấp | Tiếp nhận | Đã giải quyết | Đúng hạn, trước hạn | Tỷ lệ đúng hạn"
+    assert read(header, "Cấp tỉnh | 28.416 | 26.930 | 26.812 | 99,56%") == [
+        ("28.416", 28416, "hồ sơ"), ("26.930", 26930, "hồ sơ"), ("26.812", 26812, "hồ sơ"),
+        ("99,56%", 99.56, "percent")]
+    # a unit the table names still wins, and other columns count nothing unnamed
+    assert read("Đơn vị | Tiếp nhận (thư) | Đã giải quyết", "Bưu điện | 120 | 118") == [
+        ("120", 120, "thư"), ("118", 118, "thư")]
+    assert read("Cấp | Số lượng | Hoàn thành", "Cấp tỉnh | 28 | 26") == []
