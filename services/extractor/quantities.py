@@ -22,6 +22,10 @@ from shared.records import Direction
 _SCALE = re.compile(rf"\s*({SCALE_WORDS})(?:\s+\1)?(?![\wà-ỹ])")  # on the folded text
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
+# "phát hiện 389, gỡ bỏ 302 tin, bài": two verbs share the noun written after the second.
+_VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,2})")
+# …but words that relate the two figures otherwise ("120 gồm 30 …", "chiếm 25 …").
+_NOT_VERBS = ("gồm", "chiếm", "bằng", "với", "so với", "năm", "tháng")
 _HAS_DIGIT = re.compile(r"\d")
 # "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
 # with a counted noun right after and a part no larger than the whole, so dates ("30/4")
@@ -266,8 +270,10 @@ def _noun_at(sentence: str, lowered: str, pos: int,
 def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Match[str]],
                  value: float, defined: Abbreviations = ()) -> tuple[int, float, str, bool] | None:
     """A number that shares the noun of the list it opens: "60 và 320 tin", "10-15 hồ sơ",
-    "lần lượt 412.000, 286.500 và 153.000 người"."""
+    "lần lượt 412.000, 286.500 và 153.000 người", "phát hiện 389, gỡ bỏ 302 tin, bài"."""
     end = m.end("num")
+    if rest and (shared := _shared_by_verbs(sentence, lowered, end, rest[0], defined)):
+        return end, value * shared[1], shared[2], shared[3]
     for following in rest:
         if not _LIST_JOIN.fullmatch(sentence[end:following.start("num")]):
             return None
@@ -277,6 +283,22 @@ def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Ma
             return m.end("num"), value * factor, noun, money
         end = following.end("num")
     return None
+
+
+def _shared_by_verbs(sentence: str, lowered: str, end: int, following: re.Match[str],
+                     defined: Abbreviations) -> tuple[int, float, str, bool] | None:
+    """The unit of the next figure when a second verb stands between ("phát hiện 389, gỡ
+    bỏ 302 tin, bài": both count items; "120, trong đó 30 hồ sơ"): a count's, never a
+    percentage's, and not across a hedge ("số 115 và hơn 6.200 cuộc gọi") or a name
+    ("Nghệ An 21 và Hà Tĩnh 13 huyện": only lower-case words stand between)."""
+    verb = _VERB_JOIN.fullmatch(sentence, end, following.start("num"))  # (verbs, no names)
+    if verb is None:
+        return None
+    words = verb[1].strip()
+    if words in _NOT_VERBS or words in rules().qualifier_of:
+        return None
+    unit = _read_unit(sentence, lowered, following, 1.0, defined)
+    return unit if unit is not None and unit[2] != "percent" else None
 
 
 def _measured_before(lowered: str, m: re.Match[str],

@@ -554,6 +554,22 @@ def test_a_list_shares_the_noun_written_after_its_last_member() -> None:
                                                   (153000, "người")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lũy kế 8 tháng: phát hiện 389, gỡ bỏ 302 tin, bài", [(389, "tin bài"), (302, "tin bài")]),
+        ("đã tiếp nhận 1.200 và giải quyết 1.150 hồ sơ", [(1200, "hồ sơ"), (1150, "hồ sơ")]),
+        ("tiếp nhận 120, trong đó 30 hồ sơ trực tuyến", [(120, "hồ sơ"), (30, "hồ sơ")]),
+        # not across a hedge or a name, nor onto a percentage
+        ("gọi vào số 115 và hơn 6.200 cuộc gọi khác", [(6200, "cuộc gọi")]),
+        ("Nghệ An 21 và Hà Tĩnh 13 huyện", [(13, "huyện")]),
+        ("tiếp nhận 1.200, đạt 98% kế hoạch", [(98, "percent")]),
+    ],
+)
+def test_two_verbs_share_the_noun_written_after_the_second(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
 def test_a_scale_word_written_twice_counts_once() -> None:
     [q] = find_quantities("Sản lượng bưu gửi ước đạt 7,86 triệu triệu bưu gửi")
     assert (q.value, q.unit, q.qualifier) == (7_860_000, "bưu gửi", "estimate")
