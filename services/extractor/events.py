@@ -13,6 +13,7 @@ from services.extractor.labels import LabelUnit, unit_in
 from services.extractor.periods import (
     Period,
     bracket_period,
+    data_end,
     find_period,
     same_period,
     year_of_text,
@@ -130,8 +131,8 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
-            own = find_period(sentence.text, carried.end.year if carried else context.year,
-                              published)
+            own = context.period_in(sentence.text,
+                                    carried.end.year if carried else context.year)
             own = same_period(context.correct(own, sentence.text), carried or frame)
             own = own or context.year_to_date(sentence.text)
             # A whole year or part of one frames the sentences after it in the paragraph;
@@ -199,11 +200,11 @@ def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Col
     1/2025", else `frame`: the section's or the article's)."""
     text = paragraph.text
     label_cell = next((text[s:e] for s, e in spans if not text[s:s + 1].isdigit()), "")
-    row_period = find_period(label_cell, context.year, context.published)
+    row_period = context.period_in(label_cell, context.year)
     out = []
     first: Period | None = None  # the first column's period: "Cùng kỳ năm 2024" has its months
     for figure in figures(text, spans, header, defined, table_unit):
-        named = (find_period(figure.header, context.year, context.published)
+        named = (context.period_in(figure.header, context.year)
                  if figure.header else None)
         period = same_period(named, first or frame) or row_period or frame
         first = first or named
@@ -225,18 +226,24 @@ class _DocumentContext:
     def __init__(self, article: Article, published: dt.date | None,
                  pieces: list[Span]) -> None:
         self.published = published
+        self.figures_end = data_end(article.text)
         body = (p.text for p in pieces if p.text.strip() != article.title)
         lead = "\n".join(islice(body, 2))  # (not every paragraph stripped to find two)
         publication_year = None
         if published:
             publication_year = published.year - 1 if published.month == 1 else published.year
-        framed = find_period(lead, None, published) or find_period(article.title, None, published)
+        framed = self.period_in(lead, None) or self.period_in(article.title, None)
         self.year = ((framed.end.year if framed else None) or publication_year
                      or _year_after_baseline(article.text)
                      or year_of_text(lead) or year_of_text(article.title))
-        self.period = (find_period(lead, self.year, published)
-                       or find_period(article.title, self.year, published)
+        self.period = (self.period_in(lead, self.year)
+                       or self.period_in(article.title, self.year)
                        or (_whole_year(self.year) if self.year else None))
+
+    def period_in(self, text: str, year: int | None) -> Period | None:
+        """`find_period` of `text` in this article: year-less forms in `year`, "đến nay"
+        on the day of publication, spans not over yet cut at the figures' end."""
+        return find_period(text, year, self.published, self.figures_end)
 
     def year_to_date(self, sentence: str) -> Period | None:
         """"Lũy kế từ đầu năm, …" with no end written: from 1 January to the end of the
@@ -267,7 +274,7 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
     bounds = [0] + [m.end() for m in re.finditer(";", text)]
     ends = [*bounds[1:], len(text)]
     needed = bisect_right(bounds, quantities[-1].start)  # clauses up to the last quantity's
-    periods = [context.correct(find_period(text[a:b], context.year, context.published),
+    periods = [context.correct(context.period_in(text[a:b], context.year),
                                text[a:b]) or context.year_to_date(text[a:b])
                for a, b in zip(bounds[:needed], ends[:needed], strict=True)]
     for k, period in enumerate(periods):  # "…; cùng kỳ năm 2024: 7.356": the same months
@@ -301,7 +308,7 @@ def _section(text: str, section: Period | None, context: _DocumentContext) -> Pe
     top = (number is not None and number[1] is not None) or text.isupper()
     if number is None and not top:
         return section
-    named = find_period(text, context.year, context.published)
+    named = context.period_in(text, context.year)
     return named or (None if top else section)
 
 

@@ -72,13 +72,14 @@ _COMPARED = re.compile(
 # "trong năm 2021", "cả năm 2022", "; cùng kỳ năm 2024: 7.356"), not in "chủ đề năm 2022"
 # or "so với (cùng kỳ) năm 2023".
 _YEAR_PHRASE = re.compile(
-    rf"(?:(?:^\s*|[,;:]\s*)(?P<same>[Cc]ùng kỳ\s+)?|\b(?:[Tt]rong|[Cc]ả|[Hh]ết|[Qq]ua|"
+    rf"(?:(?:^\s*|[,;:]\s*)(?P<same>[Cc]ùng kỳ\s+)?|\b(?:[Tt]rong|[Cc]ả|[Rr]iêng|[Hh]ết|[Qq]ua|"
     rf"[Tt]ính đến|[Đđ]ến hết)\s+)((?:[Nn]ăm)\s+{_YEAR})(?!\s*[-–])")
 # Where a _YEAR_PHRASE can end: "năm 20xx" found by its "ăm", a literal re finds fast
 # (an opening "[Nn]" would stop it at every n).
 _YEAR_WORD = re.compile(rf"ăm\s+{_YEAR}")
 _FRAME_REACH = 30  # more than the longest frame word ("Tính đến") before the spaces
-_FRAME_WORDS = ("trong", "cả", "hết", "qua", "tính đến", "đến hết", "cùng kỳ")  # lower-cased
+# (lower-cased)
+_FRAME_WORDS = ("trong", "cả", "riêng", "hết", "qua", "tính đến", "đến hết", "cùng kỳ")
 _FRAME_WORD_LENGTH = max(map(len, _FRAME_WORDS))
 # "Chỉ riêng 2015, …", "Trong 2023, …": a year without "năm" opening the sentence's frame.
 _BARE_YEAR = re.compile(rf"\b(?:[Tt]rong|[Rr]iêng|[Cc]ả)\s+{_YEAR}(?=\s*,)")
@@ -96,16 +97,20 @@ _MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
 # "giai đoạn 2021-2025" names a plan and its term, not a period reported on.
 _SPAN = re.compile(rf"giai đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}\s*,")
 _DIGIT = re.compile(r"\d")
+_DATA_END = re.compile(rf"số liệu[^.;\n]{{0,60}}?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{{1,2}})\s*"
+                       rf"[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}")
 # "Lũy kế 10 tháng" (a table's column): the year so far, without the year written.
 _CUMULATIVE = re.compile(r"lũy kế\s+(\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:đầu\s+)?năm)")
 _FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
 
 
-def find_period(text: str, default_year: int | None,
-                published: dt.date | None = None) -> Period | None:
+def find_period(text: str, default_year: int | None, published: dt.date | None = None,
+                figures_end: dt.date | None = None) -> Period | None:
     """The first reporting period `text` names; year-less forms use `default_year`, and
-    "… đến nay" ends on the day the text was `published` (unknown: not a period)."""
+    "… đến nay" ends on the day the text was `published` (unknown: not a period). A span of
+    years not over on the day its report says its figures run to (`figures_end`, see
+    `data_end`) ends there."""
     # Cheap substring checks first: most sentences name no period, and case-insensitive
     # patterns cannot skip ahead on a literal prefix the way plain ones do.
     lowered = fold(text)
@@ -138,9 +143,9 @@ def find_period(text: str, default_year: int | None,
             candidates.append((m.start(), Period(dt.date(year, 1, 1), published,
                                                  _label(text, m))))
     if "năm (" in lowered and (m := _YEARS_IN_BRACKETS.search(lowered)) and m[1] < m[2]:
-        candidates.append(_years(text, m, m[1], m[2]))
+        candidates.append(_years(text, m, m[1], m[2], figures_end))
     if "từ năm" in lowered and (m := _YEARS.search(lowered)) and m[1] < m[3]:
-        candidates.append(_years(text, m, m[1], m[3], first_half=bool(m[2])))
+        candidates.append(_years(text, m, m[1], m[3], figures_end, first_half=bool(m[2])))
     if ("lũy kế" in lowered and (m := _CUMULATIVE.search(lowered)) and default_year
             and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
@@ -187,7 +192,7 @@ def find_period(text: str, default_year: int | None,
     names_year = "20" in text or "19" in text
     if names_year and "giai đoạn" in lowered and (m := _span(lowered)):
         if int(m[1]) < int(m[2]):
-            candidates.append(_years(text, m, m[1], m[2]))
+            candidates.append(_years(text, m, m[1], m[2], figures_end))
     if names_year and (m := _year_phrase(text)):
         year = int(m[3])
         # "cùng kỳ năm 2024": that year's same months (see `same_period`); whole until then
@@ -261,12 +266,32 @@ def _in_year(day: dt.date, year: int) -> dt.date:
     return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
-def _years(text: str, m: re.Match[str], first: str, last: str,
+def _years(text: str, m: re.Match[str], first: str, last: str, figures_end: dt.date | None,
            first_half: bool = False) -> tuple[int, Period]:
     """The candidate for a span of whole years from `first` to `last` (to its first half
-    only: "… tới nửa đầu năm 2019")."""
+    only: "… tới nửa đầu năm 2019"). Results of a span not over yet run to the day the
+    report's figures end ("Cả giai đoạn 2021 - 2025, … đã tiếp nhận" in a report whose
+    figures run to 15/6/2025). Without that day the span stays whole, even in a report
+    published before it ends: a review of a plan's term rounds it to its years."""
+    start = dt.date(int(first), 1, 1)
     end = dt.date(int(last), 6, 30) if first_half else dt.date(int(last), 12, 31)
-    return m.start(), Period(dt.date(int(first), 1, 1), end, _label(text, m))
+    if figures_end and start <= figures_end < end:
+        end = figures_end
+    return m.start(), Period(start, end, _label(text, m))
+
+
+def data_end(text: str) -> dt.date | None:
+    """The day a report says its figures run to ("Số liệu trong báo cáo tính đến ngày
+    15/6/2025"), or None."""
+    if "ố liệu" not in text:  # "Số liệu", "số liệu"
+        return None
+    m = _DATA_END.search(text.lower())
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
 
 
 def _year_phrase(text: str) -> re.Match[str] | None:
@@ -301,10 +326,10 @@ def _bare_month(lowered: str) -> re.Match[str] | None:
 
 
 def _span(lowered: str) -> re.Match[str] | None:
-    """The first _SPAN of the folded text at its start, after a separator or "trong"."""
+    """The first _SPAN of the folded text at its start, after a separator, "trong" or "cả"."""
     for m in _SPAN.finditer(lowered):
         end = _spaces_before(lowered, m.start())
-        if end == 0 or lowered[end - 1] in ",;:" or lowered[:end].endswith("trong"):
+        if end == 0 or lowered[end - 1] in ",;:" or lowered[:end].endswith(("trong", "cả")):
             return m
     return None
 

@@ -5,6 +5,7 @@ import pytest
 from services.extractor.periods import (
     Period,
     bracket_period,
+    data_end,
     find_period,
     same_period,
     year_of_text,
@@ -33,6 +34,9 @@ D = dt.date
         ("từ đầu năm đến hết 30/9/2024 đã tiếp nhận", D(2024, 1, 1), D(2024, 9, 30)),
         ("Từ năm 2020 đến năm 2023, tỉnh đã đầu tư", D(2020, 1, 1), D(2023, 12, 31)),
         ("từ năm 2017 tới nửa đầu năm 2019, Sở đã cấp", D(2017, 1, 1), D(2019, 6, 30)),
+        # "riêng" and "cả" frame a year and a span too
+        ("Riêng năm 2024, các doanh nghiệp xây mới", D(2024, 1, 1), D(2024, 12, 31)),
+        ("Cả giai đoạn 2021 - 2025, huyện đã tiếp nhận", D(2021, 1, 1), D(2025, 12, 31)),
     ],
 )
 def test_named_periods(text: str, start: dt.date, end: dt.date) -> None:
@@ -232,3 +236,17 @@ def test_a_bracketed_comparison_is_not_the_sentences_period() -> None:
 def test_cumulative_months_without_the_year() -> None:
     period = find_period("Lũy kế 10 tháng", 2025)
     assert period is not None and (period.start, period.end) == (D(2025, 1, 1), D(2025, 10, 31))
+
+
+def test_a_span_not_over_ends_on_the_day_the_reports_figures_end() -> None:
+    text = "Đây là hội nghị tổng kết. Số liệu trong báo cáo tính đến ngày 15/6/2025."
+    assert data_end(text) == D(2025, 6, 15)
+    assert data_end("Số liệu tính đến hết ngày 31/12/2024 cho thấy") == D(2024, 12, 31)
+    assert data_end("Tính đến ngày 15/6/2025, toàn huyện có") is None  # a state, not the data
+    assert data_end("Số liệu tính đến ngày 31/2/2025") is None
+    span = "Cả giai đoạn 2021 - 2025, huyện đã tiếp nhận"
+    period = find_period(span, None, figures_end=D(2025, 6, 15))
+    assert period is not None and (period.start, period.end) == (D(2021, 1, 1), D(2025, 6, 15))
+    # a span already over, or one that ends before the figures do, is whole
+    period = find_period("Giai đoạn 2016 - 2020, Sở đã", None, figures_end=D(2025, 6, 15))
+    assert period is not None and period.end == D(2020, 12, 31)
