@@ -348,6 +348,14 @@ def _baseline_period(sentence: str, quantities: list[Quantity], i: int) -> Perio
     return _whole_year(int(m[1])) if m else None
 
 
+def _noun_written(sentence: str, q: Quantity) -> str:
+    """The counted noun as `q` writes it when it is its unit's head and more ("lớp tập
+    huấn" for lớp: the indicator is read from it), else the unit."""
+    written = sentence[q.start:q.end]
+    at = fold(written).rfind(q.unit)
+    return written[at:] if at > 0 and len(written) - at > len(q.unit) else q.unit
+
+
 def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]:
     """(the phrase naming what is counted, the clause around the quantity)."""
     q = quantities[i]
@@ -377,7 +385,7 @@ def _label(sentence: str, quantities: list[Quantity], i: int) -> tuple[str, str]
     elif q.unit == "percent" or q.money:
         label = _earlier_measure(sentence[:q.start]) or before or after
     else:
-        label = f"{q.unit} {after}".strip()
+        label = f"{_noun_written(sentence, q)} {after}".strip()
     clause = sentence[prev_end:next_start].split(";")[0]
     return label.strip() or q.unit, clause
 

@@ -275,3 +275,12 @@ def test_a_unit_line_over_a_table_and_months_in_its_rows() -> None:
         (612.8e9, "VND", dt.date(2025, 7, 1)), (566.3e9, "VND", dt.date(2024, 7, 1)),
         (4215, "hồ sơ", dt.date(2025, 1, 1))]
     assert events[2].period_end == dt.date(2025, 1, 31)
+
+
+def test_a_compound_noun_counts_its_head_and_the_label_keeps_the_compound() -> None:
+    text = "Năm 2024, các tổ đã mở 312 lớp tập huấn kỹ năng số; toàn tỉnh có 642 trạm BTS."
+    events = extract(make_article(text, title="Tổng kết năm 2024"))
+    assert [(e.value, e.unit, e.indicator) for e in events] == [
+        (312, "lớp", "trainings"), (642, "trạm", "mobile_stations")]
+    assert events[0].indicator_label.startswith("lớp tập huấn")
+    assert text[events[1].span_start:events[1].span_end] == "642 trạm BTS"
