@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import islice
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from services.extractor.periods import (
     bracket_period,
     data_end,
     find_period,
+    in_reported_month,
     same_period,
     year_of_text,
 )
@@ -73,7 +75,11 @@ _OPENING = 40
 HEADING_WORDS = 20  # a section's heading is shorter than this
 HEADING_CHARS = 160  # …and than this (decided before its words are counted)
 TABLE_UNIT_CHARS = 40  # "Đơn vị tính: tỷ đồng", a line over a table
-_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đvt)\s*:\s*([^()]+?)\s*\)?$")
+_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)?$")
+_NOTE_OPENINGS = ("ghi chú", "chú thích", "chú giải", "(*)", "*")
+_NOTE_UNIT = re.compile(r"(?:([a-zà-ỹđ][a-zà-ỹđ ]{1,30}?)\s+)?(?:tính bằng|đơn vị tính\s*:|đvt\s*:)"
+                        r"\s*([^;,.()]+)")
+_CAPTION_UNIT = re.compile(r"\(\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)$")
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 
@@ -92,18 +98,23 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
     header: list[Column] = []  # the columns of the table being read, from its header row
     in_header = False  # whether the row before was a header row too (a two-level header)
     table_unit: LabelUnit | None = None  # "Đơn vị tính: tỷ đồng" over the table
+    note: TableNote | None = None  # "Ghi chú: doanh thu tính bằng triệu đồng" under it
+    in_table = False
     section: Period | None = None  # the period the heading of this section names
-    for paragraph in pieces:
+    for index, paragraph in enumerate(pieces):
         section = _section(paragraph.text, section, context)
         frame = section or context.period  # what frames a figure with no period of its own
         if SEPARATOR in paragraph.text and (row := cells(paragraph.text)):  # a table's row
+            if not in_table:
+                in_table, note = True, _note_after(pieces, index)
             if is_header(paragraph.text, row):
                 header = columns(paragraph.text, row, header if in_header else None)
                 in_header = True
                 continue
             in_header = False
+            unit = table_unit or (note.unit if note and note.covers(paragraph.text) else None)
             for figure, label, period in _row_figures(paragraph, row, header, context, frame,
-                                                      defined, table_unit):
+                                                      defined, unit):
                 start = paragraph.start + figure.quantity.start
                 end = paragraph.start + figure.quantity.end
                 # (the unit may be what names the measure: "Cấp tỉnh: Tiếp nhận", hồ sơ)
@@ -116,7 +127,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                                          figure.quantity, indicator, label, figure.change,
                                          period))
             continue
-        header, in_header = [], False
+        header, in_header, in_table = [], False, False
         table_unit = _table_unit(paragraph.text)
         if not may_state_quantities(paragraph.text):
             continue  # nor can its sentences, so no period of it would frame anything
@@ -202,15 +213,33 @@ def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Col
     label_cell = next((text[s:e] for s, e in spans if not text[s:s + 1].isdigit()), "")
     row_period = context.period_in(label_cell, context.year)
     out = []
-    first: Period | None = None  # the first column's period: "Cùng kỳ năm 2024" has its months
+    current: Period | None = None  # the period of the last column that named one
+    compared: Period | None = None  # the one a "Cùng kỳ" column gives a year earlier
     for figure in figures(text, spans, header, defined, table_unit):
         named = (context.period_in(figure.header, context.year)
                  if figure.header else None)
-        period = same_period(named, first or frame) or row_period or frame
-        first = first or named
+        if figure.header and fold(figure.header).startswith("cùng kỳ"):
+            # "Lũy kế 10 tháng | Cùng kỳ 2024", "9 tháng | Cùng kỳ": the column before's
+            # months, a year earlier
+            compared = current or frame
+            period = same_period(named or _year_before(compared, figure.header), compared)
+        elif named:
+            period = current = named
+        elif compared and figure.quantity.unit == "percent":
+            period = compared  # "So sánh (%)", "Tăng/giảm (%)" after it: of what it compared
+        else:
+            period = row_period or frame
         label = f"{label_cell}: {figure.header}" if figure.header else label_cell
         out.append((figure, label, period))
     return out
+
+
+def _year_before(period: Period | None, label: str) -> Period | None:
+    """The year before `period`'s, labelled as a same-period column ("Cùng kỳ")."""
+    if period is None:
+        return None
+    year = period.start.year - 1
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), label)
 
 
 def _continues(paragraph: str) -> bool:
@@ -227,6 +256,7 @@ class _DocumentContext:
                  pieces: list[Span]) -> None:
         self.published = published
         self.figures_end = data_end(article.text)
+        self.period: Period | None = None  # (read below, and then what the lead defines)
         body = (p.text for p in pieces if p.text.strip() != article.title)
         lead = "\n".join(islice(body, 2))  # (not every paragraph stripped to find two)
         publication_year = None
@@ -242,8 +272,10 @@ class _DocumentContext:
 
     def period_in(self, text: str, year: int | None) -> Period | None:
         """`find_period` of `text` in this article: year-less forms in `year`, "đến nay"
-        on the day of publication, spans not over yet cut at the figures' end."""
-        return find_period(text, year, self.published, self.figures_end)
+        on the day of publication, spans not over yet cut at the figures' end, months as
+        the report's lead defines them (see `in_reported_month`)."""
+        return in_reported_month(find_period(text, year, self.published, self.figures_end),
+                                 self.period)
 
     def year_to_date(self, sentence: str) -> Period | None:
         """"Lũy kế từ đầu năm, …" with no end written: from 1 January to the end of the
@@ -289,11 +321,39 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
 
 def _table_unit(text: str) -> LabelUnit | None:
     """The unit a line over a table gives all its figures: "Đơn vị tính: tỷ đồng", "(ĐVT:
-    người)"."""
-    if len(text) > TABLE_UNIT_CHARS or ":" not in text:
+    người)", a caption's "(Đơn vị: hồ sơ)"."""
+    if ":" not in text:
         return None
-    m = _TABLE_UNIT.match(fold(text))
+    lowered = fold(text)
+    if len(text) <= TABLE_UNIT_CHARS:
+        m = _TABLE_UNIT.match(lowered)
+    else:  # a caption closed by it: "Bảng 1. Kết quả … (Đơn vị: hồ sơ)"
+        m = _CAPTION_UNIT.search(lowered, len(lowered) - TABLE_UNIT_CHARS)
     return unit_in(m[1].strip()) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class TableNote:
+    """What a note under a table says its figures count: "Ghi chú: doanh thu tính bằng
+    triệu đồng" gives the rows about `subject` (doanh thu) `unit`; without a subject
+    ("Đơn vị tính: hồ sơ") every row."""
+
+    subject: str | None
+    unit: LabelUnit
+
+    def covers(self, row: str) -> bool:
+        return self.subject is None or self.subject in fold(row)
+
+
+def _note_after(pieces: list[Span], index: int) -> TableNote | None:
+    """The note right under the table whose first row is `pieces[index]`, if it says what
+    the table counts."""
+    after = next((p.text for p in pieces[index + 1:] if SEPARATOR not in p.text), "")
+    lowered = fold(after)
+    if not lowered.startswith(_NOTE_OPENINGS) or not (m := _NOTE_UNIT.search(lowered)):
+        return None
+    unit = unit_in(m[2].strip())
+    return TableNote(m[1].strip() if m[1] else None, unit) if unit else None
 
 
 def _section(text: str, section: Period | None, context: _DocumentContext) -> Period | None:

@@ -19,7 +19,8 @@ from services.extractor.rules import fold, rules
 _BRACKET = re.compile(r"\(([^()]{1,30})\)")
 _SCALE_WORD = re.compile(rf"({SCALE_WORDS})\s*")
 _LAST_BRACKET = re.compile(r"\(((?:[a-zà-ỹđ]+ ?){1,3})\)\s*$")  # words in lower case only
-_OPENING = re.compile(r"[\s\-–+•*·]*(?:(?:tổng số|số lượng|số)\s+)?")
+_NOT_NAMES = ("Internet", "IPTV", "FTTH", "ADSL", "MyTV", "Wi-Fi", "Wifi", "WiFi")
+_OPENING = re.compile(r"[\s\-–+•*·]*(?:trong đó\s*:?\s*)?(?:(?:tổng số|số lượng|số)\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,6 @@ def _foreign() -> dict[str, str]:
 
 def _names_a_place(label: str, end: int) -> bool:
     """Whether the noun ending at `end` opens a proper name ("Sở Xây dựng", "Huyện Tiên
-    Yên"): a capitalised word follows it."""
+    Yên"): a capitalised word follows it, other than a service's ("Thuê bao Internet")."""
     rest = label[end:].lstrip()
-    return rest[:1].isupper()
+    return rest[:1].isupper() and not rest.startswith(_NOT_NAMES)

@@ -52,7 +52,15 @@ _DAY_RANGE = re.compile(
 # with that half.
 _YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?"
                     rf"(nửa đầu\s+|6 tháng đầu\s+|sáu tháng đầu\s+)?năm\s+{_YEAR}")
-_FIRST_MONTHS = re.compile(rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s+{_YEAR})?")
+# "6 tháng đầu năm 2024", "9 tháng năm 2025", and in a table's header "6 tháng 2024"
+_FIRST_MONTHS = re.compile(
+    rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+(?:năm(?:\s+{_YEAR})?|{_YEAR}(?!\d))")
+# A table's header that is only "9 tháng": the year's first nine months.
+_MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
+# "Cùng kỳ 2024" (a table's header, or after a separator) as "cùng kỳ năm 2024"; "so với
+# cùng kỳ 2010" is a baseline
+_MONTHS_ONLY_CHARS = 24  # longer than "9 tháng đầu năm" with spaces around
+_SAME_YEAR = re.compile(rf"cùng kỳ\s+{_YEAR}(?!\d)")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
 _QUARTER = re.compile(
     rf"quý\s+(iv|i{{1,3}}|[1-4])(?![\wà-ỹ])(?:(?:\s*[/\-–]\s*|\s+năm\s+){_YEAR})?")
@@ -101,7 +109,8 @@ _DATA_END = re.compile(rf"số liệu[^.;\n]{{0,60}}?(?:đến|tới)\s+(?:hết
                        rf"[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}")
 # "Lũy kế 10 tháng" (a table's column): the year so far, without the year written.
 _CUMULATIVE = re.compile(r"lũy kế\s+(\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:đầu\s+)?năm)")
-_FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+năm")  # gate before _FIRST_MONTHS
+# a gate before _FIRST_MONTHS
+_FIRST_MONTHS_HINT = re.compile(r"tháng(?:\s+đầu)?\s+(?:năm|(?:19|20)\d\d)")
 _WORD_MONTHS = {"sáu": 6, "chín": 9}
 
 
@@ -151,13 +160,23 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
                                              _month_end(default_year, n), _label(text, m))))
     if (has_month and _FIRST_MONTHS_HINT.search(lowered)
-            and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or default_year)
+            and (m := _FIRST_MONTHS.search(lowered)) and (m[2] or m[3] or default_year)
             and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
         n = _WORD_MONTHS.get(m[1]) or int(m[1])
-        year = int(m[2]) if m[2] else default_year
+        year = int(m[2] or m[3]) if m[2] or m[3] else default_year
         if year and 1 <= n <= 12:
             candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
                                                  _label(text, m))))
+    if (has_month and default_year and len(text) < _MONTHS_ONLY_CHARS
+            and (m := _MONTHS_ONLY.fullmatch(lowered.strip()))
+            and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
+        candidates.append((0, Period(dt.date(default_year, 1, 1), _month_end(default_year, n),
+                                     text.strip())))
+    if ("cùng kỳ" in lowered and (m := _SAME_YEAR.search(lowered))
+            and ((at := _spaces_before(lowered, m.start())) == 0 or lowered[at - 1] in ",;:")):
+        year = int(m[1])
+        candidates.append((m.start(), Period(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                             _label(text, m))))
     if ("quý" in lowered and (m := _QUARTER.search(lowered)) and (m[2] or default_year)
             and not _COMPARED.search(lowered, max(0, m.start() - 20), m.start())):
         q = _ROMAN.get(m[1].upper()) or int(m[1])
@@ -278,6 +297,19 @@ def _years(text: str, m: re.Match[str], first: str, last: str, figures_end: dt.d
     if figures_end and start <= figures_end < end:
         end = figures_end
     return m.start(), Period(start, end, _label(text, m))
+
+
+def in_reported_month(period: Period | None, reported: Period | None) -> Period | None:
+    """`period` read in a report whose month runs on other days than the calendar's
+    (`reported`: "tháng 10/2025 (số liệu từ ngày 15/9/2025 đến ngày 14/10/2025)"): that
+    month is the reported one, and a span ending with it ("Lũy kế 10 tháng") ends where
+    the reported month does. Any other period as it is."""
+    if (period is None or reported is None or reported.start.day == 1
+            or period.end != _month_end(reported.end.year, reported.end.month)):
+        return period
+    if period.start == dt.date(reported.end.year, reported.end.month, 1):
+        return Period(reported.start, reported.end, period.label)
+    return Period(period.start, reported.end, period.label)
 
 
 def data_end(text: str) -> dt.date | None:

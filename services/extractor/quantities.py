@@ -26,6 +26,10 @@ _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 _VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,2})")
 # …but words that relate the two figures otherwise ("120 gồm 30 …", "chiếm 25 …").
 _NOT_VERBS = ("gồm", "chiếm", "bằng", "với", "so với", "năm", "tháng")
+# A bracket of two or more parts, each named and then counted: "(cấp tỉnh 3.207, cấp xã
+# 6.607)"; not "(hạng 30)" nor "(mức độ 3, 4)".
+_PART = r"[^\d(),;]*[^\W\d][^\d(),;]*\s\d[\d.,]*"
+_BREAKDOWN = re.compile(rf"\(\s*{_PART}(?:\s*(?:[,;]|và)\s*{_PART})+\s*\)")
 _HAS_DIGIT = re.compile(r"\d")
 # "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
 # with a counted noun right after and a part no larger than the whole, so dates ("30/4")
@@ -157,6 +161,8 @@ def find_quantities(sentence: str, defined: Abbreviations = ()) -> list[Quantity
             quantity = _measured_before(lowered, m, value)
         if quantity is None:
             quantity = _unlisted_noun(sentence, lowered, m, value, found[-1] if found else None)
+        if quantity is None and found:
+            quantity = _in_breakdown(sentence, m, value, found)
         labelled = False
         if quantity is None:
             quantity = _labelled(sentence, m, value)
@@ -283,6 +289,22 @@ def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Ma
             return m.end("num"), value * factor, noun, money
         end = following.end("num")
     return None
+
+
+def _in_breakdown(sentence: str, m: re.Match[str], value: float,
+                  found: list[Quantity]) -> tuple[int, float, str, bool] | None:
+    """A bare figure in the bracket that breaks down the count before it counts the same
+    ("9.814 hồ sơ (cấp tỉnh 3.207, cấp xã 6.607)", see _BREAKDOWN); not a percentage's or
+    an amount's, whose parts would need their own scale."""
+    start = m.start("num")
+    opening = sentence.rfind("(", 0, start)
+    if opening < 0 or ")" in sentence[opening:start] or not _BREAKDOWN.match(sentence, opening):
+        return None
+    whole = next((q for q in reversed(found) if q.end <= opening), None)
+    if (whole is None or whole.unit == "percent" or whole.money
+            or sentence[whole.end:opening].strip()):
+        return None
+    return m.end("num"), value, whole.unit, False
 
 
 def _shared_by_verbs(sentence: str, lowered: str, end: int, following: re.Match[str],

@@ -28,6 +28,7 @@ _MINUS = ("-", "−", "–")
 _SIGNS = (*_MINUS, "+")
 _UNIT_HEADS = ("đơn vị tính", "đvt")
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_MONTHS_CELL = re.compile(r"\d{1,2}\s+tháng(?:\s+đầu\s+năm)?")
 _TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
 _GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
 _SHARES = ("tỷ lệ", "tỉ lệ", "so sánh", "(%)", "%")
@@ -73,11 +74,11 @@ def cells(row: str) -> list[tuple[int, int]]:
 
 def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a row names its columns: no cell opens with a figure but a year or a period
-    ("2024", "9 tháng năm 2025")."""
+    ("2024", "9 tháng năm 2025", "9 tháng")."""
     for start, end in spans:
         cell = row[start:end]
         if (cell[:1].isdigit() and not _YEAR_CELL.fullmatch(cell)
-                and find_period(cell, None) is None):
+                and not _MONTHS_CELL.fullmatch(cell) and find_period(cell, None) is None):
             return False
     return True
 

@@ -284,3 +284,41 @@ def test_a_compound_noun_counts_its_head_and_the_label_keeps_the_compound() -> N
         (312, "lớp", "trainings"), (642, "trạm", "mobile_stations")]
     assert events[0].indicator_label.startswith("lớp tập huấn")
     assert text[events[1].span_start:events[1].span_end] == "642 trạm BTS"
+
+
+def test_a_same_period_column_compares_with_the_column_before_it() -> None:
+    text = ("Kết quả quý III và 9 tháng năm 2025:\n"
+            "Chỉ tiêu | Quý III/2025 | 9 tháng | Cùng kỳ | Tăng/giảm (%)\n"
+            "Doanh thu bưu chính (tỷ đồng) | 171,5 | 528,6 | 471,2 | 12,2")
+    events = extract(make_article(text, title="Bưu chính quý III/2025"))
+    got = [(e.value, e.period_start, e.period_end) for e in events]
+    assert got == [(171.5e9, dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+                   (528.6e9, dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
+                   (471.2e9, dt.date(2024, 1, 1), dt.date(2024, 9, 30)),
+                   (12.2, dt.date(2025, 1, 1), dt.date(2025, 9, 30))]
+
+
+def test_a_table_in_a_report_whose_month_runs_on_other_days() -> None:
+    text = ("Trong tháng 10/2025 (số liệu từ ngày 15/9/2025 đến ngày 14/10/2025), hệ thống "
+            "tiếp nhận 186.742 hồ sơ trực tuyến.\n"
+            "Bảng 1. Kết quả tiếp nhận hồ sơ thủ tục hành chính (Đơn vị: hồ sơ)\n"
+            "TT | Chỉ tiêu | Tháng 10/2025 | Lũy kế 10 tháng | Cùng kỳ 2024 | So sánh (%)\n"
+            "2 | Trong đó: trực tuyến | 186.742 | 1.512.306 | 1.092.705 | 138,4")
+    events = extract(make_article(text, title="Tây Ninh: hồ sơ tháng 10/2025"))
+    rows = [(e.value, e.unit, e.period_start, e.period_end) for e in events[1:]]
+    assert rows == [(186742, "hồ sơ", dt.date(2025, 9, 15), dt.date(2025, 10, 14)),
+                    (1512306, "hồ sơ", dt.date(2025, 1, 1), dt.date(2025, 10, 14)),
+                    (1092705, "hồ sơ", dt.date(2024, 1, 1), dt.date(2024, 10, 14)),
+                    (138.4, "percent", dt.date(2025, 1, 1), dt.date(2025, 10, 14))]
+
+
+def test_a_note_under_a_table_gives_the_unit_of_the_rows_it_names() -> None:
+    text = ("Biểu: Kết quả hoạt động bưu chính, viễn thông\n"
+            "TT | Chỉ tiêu | Ước TH 6 tháng 2024 | Cùng kỳ 2023 | So sánh (%)\n"
+            "1 | Doanh thu dịch vụ bưu chính | 2.846 | 2.512 | 113,3\n"
+            "2 | Trạm phát sóng xây mới | 12 | 10 | 120,0\n"
+            "Ghi chú: doanh thu tính bằng triệu đồng; số liệu do các doanh nghiệp cung cấp.")
+    events = extract(make_article(text, title="Kết quả 6 tháng đầu năm 2024"))
+    got = [(e.value, e.unit, e.period_start.year if e.period_start else None) for e in events]
+    assert got == [(2846e6, "VND", 2024), (2512e6, "VND", 2023), (113.3, "percent", 2024),
+                   (12, "trạm", 2024), (10, "trạm", 2023), (120.0, "percent", 2024)]

@@ -13,6 +13,8 @@ from services.extractor.labels import LabelUnit, label_unit
     ("Hồ sơ tiếp nhận", LabelUnit("hồ sơ", 1.0, False)),
     ("- Thuê bao băng rộng cố định phát triển mới", LabelUnit("thuê bao", 1.0, False)),
     ("Tổng số hồ sơ và kết quả qua BCCI", LabelUnit("hồ sơ", 1.0, False)),
+    ("Trong đó: hồ sơ trực tuyến", LabelUnit("hồ sơ", 1.0, False)),
+    ("Thuê bao Internet băng rộng cố định phát triển mới", LabelUnit("thuê bao", 1.0, False)),
     # a bracket that names no unit is passed over
     ("Tổng số tài khoản đã kích hoạt (lũy kế đến ngày 30/9/2025)",
      LabelUnit("tài khoản", 1.0, False)),

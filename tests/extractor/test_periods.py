@@ -7,6 +7,7 @@ from services.extractor.periods import (
     bracket_period,
     data_end,
     find_period,
+    in_reported_month,
     same_period,
     year_of_text,
 )
@@ -250,3 +251,35 @@ def test_a_span_not_over_ends_on_the_day_the_reports_figures_end() -> None:
     # a span already over, or one that ends before the figures do, is whole
     period = find_period("Giai đoạn 2016 - 2020, Sở đã", None, figures_end=D(2025, 6, 15))
     assert period is not None and period.end == D(2020, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [
+        ("Ước TH 6 tháng 2024", D(2024, 1, 1), D(2024, 6, 30)),
+        ("9 tháng", D(2025, 1, 1), D(2025, 9, 30)),
+        ("Cùng kỳ 2024", D(2024, 1, 1), D(2024, 12, 31)),
+    ],
+)
+def test_the_short_forms_of_table_headers(header: str, start: dt.date, end: dt.date) -> None:
+    period = find_period(header, 2025)
+    assert period is not None and (period.start, period.end) == (start, end)
+
+
+def test_a_same_period_after_so_voi_is_a_baseline_not_a_period() -> None:
+    assert find_period("doanh thu bằng 111% so với cùng kỳ 2010", None) is None
+    assert find_period("sau 9 tháng triển khai", 2025) is None
+
+
+def test_a_report_that_defines_its_month_reads_the_month_and_its_year_to_date_so() -> None:
+    reported = Period(D(2025, 9, 15), D(2025, 10, 14), "tháng 10/2025")
+    month = find_period("Tháng 10/2025", 2025)
+    year_to_date = find_period("Lũy kế 10 tháng", 2025)
+    assert in_reported_month(month, reported) == Period(D(2025, 9, 15), D(2025, 10, 14),
+                                                        "Tháng 10/2025")
+    assert in_reported_month(year_to_date, reported) == Period(D(2025, 1, 1), D(2025, 10, 14),
+                                                               "Lũy kế 10 tháng")
+    # other periods, and every period of a report on calendar months, stay as they are
+    september = find_period("tháng 9/2025", 2025)
+    assert in_reported_month(september, reported) == september
+    assert in_reported_month(month, Period(D(2025, 10, 1), D(2025, 10, 31), "x")) == month

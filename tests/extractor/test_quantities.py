@@ -570,6 +570,17 @@ def test_two_verbs_share_the_noun_written_after_the_second(sentence: str, expect
     assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
 
 
+def test_bare_figures_breaking_down_a_count_in_a_bracket_count_the_same() -> None:
+    found = find_quantities("trả kết quả 9.814 hồ sơ (cấp tỉnh 3.207, cấp xã 6.607).")
+    assert [(q.value, q.unit) for q in found] == [(9814, "hồ sơ"), (3207, "hồ sơ"),
+                                                  (6607, "hồ sơ")]
+    # a rank or a list of levels in brackets is no breakdown
+    found = find_quantities("chính quyền số đạt 0,6712 điểm (hạng 30), kinh tế số đạt 0,659 điểm")
+    assert [q.value for q in found] == [0.6712, 0.659]
+    found = find_quantities("cung cấp 1.742 thủ tục (trước đây theo mức độ 3, 4), gồm")
+    assert [q.value for q in found] == [1742]
+
+
 def test_a_scale_word_written_twice_counts_once() -> None:
     [q] = find_quantities("Sản lượng bưu gửi ước đạt 7,86 triệu triệu bưu gửi")
     assert (q.value, q.unit, q.qualifier) == (7_860_000, "bưu gửi", "estimate")
