@@ -71,6 +71,9 @@ _FIGURE_ID = tag_id("figure")
 _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header", "h2"})
 _A_ID = tag_id("a")
 _H1_ID = tag_id("h1")
+_HEADER_ID = tag_id("header")
+_CARD_PART_IDS = tag_ids(frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"}))
+_ARTICLE_ID = tag_id("article")
 _SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
 _CELL_IDS = tag_ids(frozenset({"td", "th"}))
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
@@ -203,10 +206,22 @@ def read_html(html: str) -> HtmlPage:
     linked = frozenset(" ".join(a.text().split()) for a in block.css("a[href]")
                        if len(a.text(strip=True).split(maxsplit=5)) == 6)
     lead = _lead_before(block)
+    _drop_link_cards(block)
     _join_sentences(block)
     table_rows = _flatten_tables(block)
     return HtmlPage(lines, lead + block_lines(block), title, og_title, doc_title, published,
                     density, links, meta_author, featured, table_rows, linked)
+
+
+def _drop_link_cards(block: LexborNode) -> None:
+    """Remove the cards inside the article that preview another page: a link wrapping
+    blocks of its own, a headline and a summary ("<a class="kg-bookmark-container"><div
+    class="kg-bookmark-title">…</div><div class="kg-bookmark-description">…"). Their
+    figures are the other page's."""
+    for link in block.css("a[href]"):
+        if link.parent is not None and any(
+                child.tag_id in _CARD_PART_IDS for child in link.iter(include_text=False)):
+            link.decompose()
 
 
 def _lead_before(block: LexborNode) -> list[str]:
@@ -231,6 +246,10 @@ def _lead_before(block: LexborNode) -> list[str]:
     captions = [line for figure in figures for line in block_lines(figure)]
     if before is None or before.tag_id not in _LEAD_IDS or _link_density(before) > 0.2:
         return captions  # no lead, or text outside an element, or a list of links
+    if before.tag_id == _HEADER_ID and _in_article(before):
+        # the article's header: its category, title, lead, byline and photo; the lead
+        # and the photo's caption are its prose
+        return [line for line in block_lines(before) if is_prose(line)][:LEAD_LINES] + captions
     # One paragraph of prose, maybe beside its photo's caption (NukeViet prints the
     # lead's image with the lead: "<figure>…<figcaption>…</figure><div class="hometext">").
     lines = block_lines(before)
@@ -377,14 +396,27 @@ def _chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> list[Lexb
 
 def _drop_minor(body: LexborNode, nodes: list[LexborNode]) -> None:
     """Remove each of `nodes` that holds less than half of the page's text (not a theme
-    that calls its main column "main-menu-content", nor a form around the whole page)."""
+    that calls its main column "main-menu-content", nor a form around the whole page),
+    but an article's own <header>."""
     body_len = 0
     for node in nodes:
-        if node.parent is None:  # inside an element removed before it
+        if node.parent is None or _in_article(node):  # (removed before it; the article's own)
             continue
         body_len = body_len or len(body.text(strip=True)) or 1
         if len(node.text(strip=True)) < body_len * 0.5:
             node.decompose()
+
+
+def _in_article(node: LexborNode) -> bool:
+    """Whether `node` is the <header> of an <article> (its title, lead and byline)."""
+    if node.tag_id != _HEADER_ID:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.tag_id == _ARTICLE_ID:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _best_block(paragraphs: list[LexborNode],

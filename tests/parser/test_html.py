@@ -233,3 +233,28 @@ def test_the_publication_date_of_json_ld_or_microdata() -> None:
     abbr = "<abbr itemprop='datePublished' title='2025-05-05T08:40:00+07:00'>08:40</abbr>"
     assert read_html(page(abbr + body)).published == dt.datetime(2025, 5, 5, 1, 40,
                                                                  tzinfo=dt.UTC)
+
+
+def test_an_articles_own_header_gives_its_title_and_lead() -> None:
+    lead = PROSE.replace("Trong năm qua", "Năm qua, trung tâm SOC")
+    post = (f"<article><header class='article-header'><a href='/tag/attt'>An toàn thông tin</a>"
+            f"<h1>Sơn La: ngăn chặn hơn 2,3 triệu lượt truy cập</h1><p class='excerpt'>{lead}</p>"
+            f"<div class='byline'><a href='/author/ha'>Thanh Hà</a> · 5 phút đọc</div></header>"
+            f"<section class='gh-content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>"
+            f"</article>")
+    html_page = read_html(page(f"<header><a href='/'>Trang chủ</a></header>{post}"))
+    assert html_page.heading == "Sơn La: ngăn chặn hơn 2,3 triệu lượt truy cập"
+    assert html_page.article_lines == [lead, PROSE, PROSE, PROSE]
+    assert "Trang chủ" not in html_page.article_lines
+
+
+def test_a_card_previewing_another_page_inside_the_article_is_dropped() -> None:
+    card = ("<figure class='kg-bookmark-card'><a href='/9-thang-go-bo-812-tin-bai/'>"
+            "<div class='title'>Sơn La: 9 tháng năm 2024 gỡ bỏ 812 tin, bài</div>"
+            "<div class='description'>Từ đầu năm đến ngày 30/9/2024, Sở phát hiện 934 tin...</div>"
+            "</a></figure>")
+    html = page(f"<div id='content'><p>{PROSE}</p><p>{PROSE} <a href='/x'>Xem thêm</a></p>"
+                f"{card}<p>{PROSE}</p></div>")
+    lines = read_html(html).article_lines
+    assert lines[-1] == PROSE and len(lines) == 3
+    assert not any("812" in line or "934" in line for line in lines)
