@@ -23,7 +23,7 @@ _SCALE = re.compile(rf"\s*({SCALE_WORDS})(?:\s+\1)?(?![\wà-ỹ])")  # on the fo
 _PERCENT = re.compile(r"\s?%")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")
 # "phát hiện 389, gỡ bỏ 302 tin, bài": two verbs share the noun written after the second.
-_VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,2})")
+_VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,4})")  # "đề nghị gỡ bỏ"
 # …but words that relate the two figures otherwise ("120 gồm 30 …", "chiếm 25 …").
 _NOT_VERBS = ("gồm", "chiếm", "bằng", "với", "so với", "năm", "tháng")
 # A bracket of two or more parts, each named and then counted: "(cấp tỉnh 3.207, cấp xã
