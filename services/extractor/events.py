@@ -412,6 +412,8 @@ def _noun_written(sentence: str, q: Quantity) -> str:
     """The counted noun as `q` writes it when it is its unit's head and more ("lớp tập
     huấn" for lớp: the indicator is read from it), else the unit."""
     written = sentence[q.start:q.end]
+    if written.endswith(q.unit):  # (most: "12 hồ sơ"; no fold needed)
+        return q.unit
     at = fold(written).rfind(q.unit)
     return written[at:] if at > 0 and len(written) - at > len(q.unit) else q.unit
 
