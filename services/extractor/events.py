@@ -14,6 +14,7 @@ from services.extractor.labels import LabelUnit, unit_in
 from services.extractor.periods import (
     Period,
     bracket_period,
+    cumulative_since,
     data_end,
     find_period,
     in_reported_month,
@@ -76,6 +77,9 @@ HEADING_WORDS = 20  # a section's heading is shorter than this
 HEADING_CHARS = 160  # …and than this (decided before its words are counted)
 TABLE_UNIT_CHARS = 40  # "Đơn vị tính: tỷ đồng", a line over a table
 _TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)?$")
+_SINGLED_OUT = ("Riêng", "riêng", "Chỉ riêng")
+_RECALLS = re.compile(r"(?:tháng|quý|năm) này")
+_WINDOW_CHARS = 120  # "Số liệu … tính từ ngày 15/7/2025 đến ngày 14/8/2025" and a bit
 _NOTE_OPENINGS = ("ghi chú", "chú thích", "chú giải", "(*)", "*")
 _NOTE_UNIT = re.compile(r"(?:([a-zà-ỹđ][a-zà-ỹđ ]{1,30}?)\s+)?(?:tính bằng|đơn vị tính\s*:|đvt\s*:)"
                         r"\s*([^;,.()]+)")
@@ -139,6 +143,7 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
         while last >= 0 and not found[last]:
             last -= 1
         carried = previous if previous and _continues(paragraph.text) else None
+        singled: Period | None = None  # "Riêng tháng 3/2025, …", which "tháng này" recalls
         for sentence, quantities in zip(spans[:last + 1], found, strict=False):
             # Year-less forms ("Trong năm", "6 tháng đầu năm") take the year the
             # paragraph is about ("Năm 2016, … Trong năm đã đăng 7.412 tin, bài").
@@ -146,11 +151,18 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
                                     carried.end.year if carried else context.year)
             own = same_period(context.correct(own, sentence.text), carried or frame)
             own = own or context.year_to_date(sentence.text)
+            recalled = own is None and singled is not None and bool(
+                _RECALLS.search(sentence.text))
+            if recalled:
+                own = singled
             # A whole year or part of one frames the sentences after it in the paragraph;
-            # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") binds
-            # only its sentence.
+            # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") and a
+            # part singled out ("Riêng tháng 9/2025, …") bind only their sentence.
             scoped = own and (own.label.lower().startswith(("từ ngày", "tính từ", "từ đầu năm"))
-                              or own.label.endswith("nay"))
+                              or own.label.endswith("nay")
+                              or sentence.text.lstrip().startswith(_SINGLED_OUT) or recalled)
+            if own and sentence.text.lstrip().startswith(_SINGLED_OUT):
+                singled = own
             period_here = own or carried
             carried_before = carried
             if own and not scoped:
@@ -269,13 +281,32 @@ class _DocumentContext:
         self.period = (self.period_in(lead, self.year)
                        or self.period_in(article.title, self.year)
                        or (_whole_year(self.year) if self.year else None))
+        self.period = self._reporting_window(lead) or self.period
+
+    def _reporting_window(self, lead: str) -> Period | None:
+        """The days the lead says a monthly report covers, in a sentence of its own ("tháng
+        8/2025. Số liệu trong kỳ báo cáo được tính từ ngày 15/7/2025 đến ngày 14/8/2025"):
+        the report's month, as `in_reported_month` reads it."""
+        month = self.period
+        if (month is None or month.start.day != 1 or month.start.month != month.end.month
+                or "ố liệu" not in lead):
+            return None
+        at = fold(lead).find("số liệu")
+        window = find_period(lead[at:at + _WINDOW_CHARS], self.year)
+        if (window is None or window.end.month != month.end.month
+                or window.end.year != month.end.year or window.start.day == 1
+                or not 27 <= (window.end - window.start).days <= 31):
+            return None
+        return Period(window.start, window.end, month.label)
 
     def period_in(self, text: str, year: int | None) -> Period | None:
         """`find_period` of `text` in this article: year-less forms in `year`, "đến nay"
         on the day of publication, spans not over yet cut at the figures' end, months as
         the report's lead defines them (see `in_reported_month`)."""
-        return in_reported_month(find_period(text, year, self.published, self.figures_end),
-                                 self.period)
+        found = find_period(text, year, self.published, self.figures_end)
+        if found is None and self.period is not None:
+            found = cumulative_since(text, self.period.end)
+        return in_reported_month(found, self.period)
 
     def year_to_date(self, sentence: str) -> Period | None:
         """"Lũy kế từ đầu năm, …" with no end written: from 1 January to the end of the

@@ -59,6 +59,10 @@ _FIRST_MONTHS = re.compile(
 _MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
 # "Cùng kỳ 2024" (a table's header, or after a separator) as "cùng kỳ năm 2024"; "so với
 # cùng kỳ 2010" is a baseline
+# "Trong 9 tháng, …" opening a clause: the year's first nine months (not "trong 3 tháng
+# tới", a duration, which no comma closes)
+_MONTHS_FRAME = re.compile(
+    r"(?:^|[,;:]\s*)(?P<frame>trong\s+(\d{1,2}|sáu|chín)\s+tháng(?:\s+qua)?)\s*,")
 _MONTHS_ONLY_CHARS = 24  # longer than "9 tháng đầu năm" with spaces around
 _SAME_YEAR = re.compile(rf"cùng kỳ\s+{_YEAR}(?!\d)")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
@@ -105,6 +109,8 @@ _MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
 # "giai đoạn 2021-2025" names a plan and its term, not a period reported on.
 _SPAN = re.compile(rf"giai đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}\s*,")
 _DIGIT = re.compile(r"\d")
+_SINCE_DAY = re.compile(rf"lũy kế[^\d()]{{0,30}}từ ngày\s+(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
+                        rf"\s*[/.\-]\s*{_YEAR}(?!\s*(?:đến|tới))")
 _DATA_END = re.compile(rf"số liệu[^.;\n]{{0,60}}?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{{1,2}})\s*"
                        rf"[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}")
 # "Lũy kế 10 tháng" (a table's column): the year so far, without the year written.
@@ -167,6 +173,12 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
         if year and 1 <= n <= 12:
             candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
                                                  _label(text, m))))
+    if (has_month and default_year and "trong" in lowered
+            and (m := _MONTHS_FRAME.search(lowered))
+            and 1 <= (n := _WORD_MONTHS.get(m[2]) or int(m[2])) <= 12):
+        candidates.append((m.start("frame"), Period(dt.date(default_year, 1, 1),
+                                                    _month_end(default_year, n),
+                                                    text[m.start("frame"):m.end("frame")])))
     if (has_month and default_year and len(text) < _MONTHS_ONLY_CHARS
             and (m := _MONTHS_ONLY.fullmatch(lowered.strip()))
             and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
@@ -230,13 +242,17 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
     candidates = [c for c in candidates if not _labels_a_bracket(lowered, c[0], len(c[1].label))]
     if not candidates:
         return None
-    # A range or a part of a year beats the bare year it contains ("6 tháng đầu năm 2022"),
-    # and so does a range in brackets right after it, which says what it covers ("tháng
-    # 10/2024 (số liệu tính từ ngày 15/9 đến 14/10/2024)").
+    # A range in brackets right after a period says what it covers ("tháng 10/2024 (số
+    # liệu tính từ ngày 15/9 đến 14/10/2024)"); else a range or a part of a year beats the
+    # bare year it contains ("6 tháng đầu năm 2022").
     candidates.sort(key=lambda c: (c[0], c[1].end - c[1].start))
     first, period = candidates[0]
-    reach = max(first + 25, _bracket_after(lowered, first + len(period.label)))
-    overlapping = [p for pos, p in candidates if pos <= reach]
+    close = _bracket_after(lowered, first + len(period.label))
+    defining = [p for pos, p in candidates
+                if first < pos <= close and p.start <= period.end and period.start <= p.end]
+    if defining:
+        return defining[0]
+    overlapping = [p for pos, p in candidates if pos <= first + 25]
     return min(overlapping, key=lambda p: p.end - p.start)
 
 
@@ -250,24 +266,26 @@ def _bracket_after(lowered: str, end: int) -> int:
 
 
 def _labels_a_bracket(lowered: str, start: int, length: int) -> bool:
-    """Whether the period at `start` opens a bracket as its label ("(tháng 9/2025: 361 tin,
-    bài)")."""
-    at = _spaces_before(lowered, start)
-    return (at > 0 and lowered[at - 1] == "("
-            and lowered[start + length:start + length + 3].lstrip().startswith(":"))
+    """Whether the period at `start` labels a figure in a bracket ("(tháng 9/2025: 361 tin,
+    bài)", "(tháng 7: 23, tháng 8: 19)")."""
+    if not lowered[start + length:start + length + 3].lstrip().startswith(":"):
+        return False
+    opening = lowered.rfind("(", 0, start)
+    return opening >= 0 and lowered.find(")", opening, start) < 0
 
 
 def bracket_period(text: str, start: int, default_year: int | None,
                    published: dt.date | None = None) -> Period | None:
-    """The period labelling the bracket the figure at `start` stands in ("… 402 tin, bài
-    (tháng 9/2025: 361 tin, bài)": 361 is September's), if any."""
+    """The period labelling the figure at `start` in a bracket ("… 402 tin, bài (tháng
+    9/2025: 361 tin, bài)": 361 is September's; "(tháng 7: 23, tháng 8: 19)"), if any."""
     opening = text.rfind("(", 0, start)
     if opening < 0 or text.find(")", opening, start) >= 0:
         return None
     end = _spaces_before(text, start)
     if text[end - 1] != ":":
         return None
-    return find_period(text[opening + 1:end], default_year, published)
+    label = max(opening, text.rfind(",", opening, end), text.rfind(";", opening, end)) + 1
+    return find_period(text[label:end], default_year, published)
 
 
 def same_period(period: Period | None, reference: Period | None) -> Period | None:
@@ -310,6 +328,21 @@ def in_reported_month(period: Period | None, reported: Period | None) -> Period 
     if period.start == dt.date(reported.end.year, reported.end.month, 1):
         return Period(reported.start, reported.end, period.label)
     return Period(period.start, reported.end, period.label)
+
+
+def cumulative_since(text: str, end: dt.date | None) -> Period | None:
+    """"Lũy kế (tiếp nhận) từ ngày 01/7/2025" with no end written: from that day to `end`,
+    the end of the period the report is about."""
+    if end is None or "lũy kế" not in (lowered := fold(text)) or "từ ngày" not in lowered:
+        return None
+    m = _SINCE_DAY.search(lowered)
+    if m is None:
+        return None
+    try:
+        start = dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
+    return Period(start, end, _label(text, m)) if start < end else None
 
 
 def data_end(text: str) -> dt.date | None:

@@ -27,8 +27,10 @@ _VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,4})")  # "đề 
 # …but words that relate the two figures otherwise ("120 gồm 30 …", "chiếm 25 …").
 _NOT_VERBS = ("gồm", "chiếm", "bằng", "với", "so với", "năm", "tháng")
 # A bracket of two or more parts, each named and then counted: "(cấp tỉnh 3.207, cấp xã
-# 6.607)"; not "(hạng 30)" nor "(mức độ 3, 4)".
-_PART = r"[^\d(),;]*[^\W\d][^\d(),;]*\s\d[\d.,]*"
+# 6.607)", "(tháng 7: 23, tháng 8: 19)"; not "(hạng 30)" nor "(mức độ 3, 4)".
+_PART = r"[^\d(),;]*[^\W\d][^\d(),;]*?(?:\s\d{1,2}(?:/\d{4})?\s*:)?\s\d[\d.,]*"
+_NOUN_PHRASE_ONLY = re.compile(r"[^\d,;.:()]*")  # "58 phản ánh của người dân … ("
+_PART_END = re.compile(r"\s*(?:[,;)]|và\s)")  # where a part's figure ends
 _BREAKDOWN = re.compile(rf"\(\s*{_PART}(?:\s*(?:[,;]|và)\s*{_PART})+\s*\)")
 _HAS_DIGIT = re.compile(r"\d")
 # "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
@@ -276,33 +278,47 @@ def _noun_at(sentence: str, lowered: str, pos: int,
 def _borrow_unit(sentence: str, lowered: str, m: re.Match[str], rest: list[re.Match[str]],
                  value: float, defined: Abbreviations = ()) -> tuple[int, float, str, bool] | None:
     """A number that shares the noun of the list it opens: "60 và 320 tin", "10-15 hồ sơ",
-    "lần lượt 412.000, 286.500 và 153.000 người", "phát hiện 389, gỡ bỏ 302 tin, bài"."""
+    "lần lượt 412.000, 286.500 và 153.000 người", "phát hiện 389, gỡ bỏ 302 tin, bài",
+    "2,46 triệu, 612.000 và 385.000 lượt khách"."""
     end = m.end("num")
+    # "2,46 triệu, 612.000 và 385.000 lượt khách": a member's own scale word is its own,
+    # and then the last member's scale is not shared
+    own = _SCALE.match(lowered, end)
+    if own:
+        end = own.end()
+    mine = end
     if rest and (shared := _shared_by_verbs(sentence, lowered, end, rest[0], defined)):
-        return end, value * shared[1], shared[2], shared[3]
+        return mine, _scaled(value, own, shared[1]), shared[2], shared[3]
     for following in rest:
         if not _LIST_JOIN.fullmatch(sentence[end:following.start("num")]):
             return None
         unit = _read_unit(sentence, lowered, following, 1.0, defined)
         if unit is not None:
             _, factor, noun, money = unit
-            return m.end("num"), value * factor, noun, money
+            return mine, _scaled(value, own, factor), noun, money
         end = following.end("num")
     return None
 
 
+def _scaled(value: float, own: re.Match[str] | None, shared: float) -> float:
+    """`value` times its own scale word if it has one, else the scale it shares."""
+    return value * (SCALES[_scale_word(own)] if own else shared)
+
+
 def _in_breakdown(sentence: str, m: re.Match[str], value: float,
                   found: list[Quantity]) -> tuple[int, float, str, bool] | None:
-    """A bare figure in the bracket that breaks down the count before it counts the same
-    ("9.814 hồ sơ (cấp tỉnh 3.207, cấp xã 6.607)", see _BREAKDOWN); not a percentage's or
-    an amount's, whose parts would need their own scale."""
+    """A bare figure in the bracket that breaks down the count before it (maybe after the
+    rest of its noun phrase) counts the same ("9.814 hồ sơ (cấp tỉnh 3.207, cấp xã 6.607)",
+    see _BREAKDOWN); not a percentage's or an amount's, whose parts would need their own
+    scale."""
     start = m.start("num")
     opening = sentence.rfind("(", 0, start)
-    if opening < 0 or ")" in sentence[opening:start] or not _BREAKDOWN.match(sentence, opening):
+    if (opening < 0 or ")" in sentence[opening:start] or not _BREAKDOWN.match(sentence, opening)
+            or not _PART_END.match(sentence, m.end("num"))):
         return None
     whole = next((q for q in reversed(found) if q.end <= opening), None)
     if (whole is None or whole.unit == "percent" or whole.money
-            or sentence[whole.end:opening].strip()):
+            or not _NOUN_PHRASE_ONLY.fullmatch(sentence, whole.end, opening)):
         return None
     return m.end("num"), value, whole.unit, False
 

@@ -322,3 +322,27 @@ def test_a_note_under_a_table_gives_the_unit_of_the_rows_it_names() -> None:
     got = [(e.value, e.unit, e.period_start.year if e.period_start else None) for e in events]
     assert got == [(2846e6, "VND", 2024), (2512e6, "VND", 2023), (113.3, "percent", 2024),
                    (12, "trạm", 2024), (10, "trạm", 2023), (120.0, "percent", 2024)]
+
+
+def test_a_reporting_window_given_in_a_sentence_of_its_own() -> None:
+    text = ("Trung tâm báo cáo kết quả tháng 8/2025. Số liệu trong kỳ báo cáo được tính từ "
+            "ngày 15/7/2025 đến ngày 14/8/2025.\n"
+            "Trong kỳ, Trung tâm tiếp nhận 47.862 hồ sơ (cấp thành phố 9.814, cấp xã 38.048).\n"
+            "Cấp | Đã giải quyết | Lũy kế tiếp nhận từ ngày 01/7/2025\n"
+            "Cấp xã | 36.540 | 47.903")
+    events = extract(make_article(text, title="Cần Thơ: tháng 8/2025 tiếp nhận gần 48 nghìn hồ sơ"))
+    got = [(e.value, e.period_start, e.period_end) for e in events]
+    window = (dt.date(2025, 7, 15), dt.date(2025, 8, 14))
+    assert got == [(47862, *window), (9814, *window), (38048, *window), (36540, *window),
+                   (47903, dt.date(2025, 7, 1), dt.date(2025, 8, 14))]
+
+
+def test_a_part_singled_out_binds_its_sentence_and_the_one_that_recalls_it() -> None:
+    text = ("Trong 9 tháng, Bưu điện chi trả cho 322.000 người. Riêng tháng 9/2025, nhân viên "
+            "chi trả tại nhà cho 18.460 người. Trong tháng này có 1.204 lượt hỗ trợ. Tỷ lệ "
+            "khiếu nại chưa đến 0,01%.")
+    events = extract(make_article(text, title="Tây Ninh: 9 tháng năm 2025"))
+    ends = [(e.value, e.period_start, e.period_end) for e in events]
+    nine, september = (dt.date(2025, 1, 1), dt.date(2025, 9, 30)), (dt.date(2025, 9, 1),
+                                                                     dt.date(2025, 9, 30))
+    assert ends == [(322000, *nine), (18460, *september), (1204, *september), (0.01, *nine)]

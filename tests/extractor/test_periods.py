@@ -5,6 +5,7 @@ import pytest
 from services.extractor.periods import (
     Period,
     bracket_period,
+    cumulative_since,
     data_end,
     find_period,
     in_reported_month,
@@ -283,3 +284,29 @@ def test_a_report_that_defines_its_month_reads_the_month_and_its_year_to_date_so
     september = find_period("tháng 9/2025", 2025)
     assert in_reported_month(september, reported) == september
     assert in_reported_month(month, Period(D(2025, 10, 1), D(2025, 10, 31), "x")) == month
+
+
+def test_a_range_in_the_bracket_after_a_month_is_what_it_covers_even_when_longer() -> None:
+    period = find_period("Trong tháng 11/2025 (số liệu từ ngày 15/10 đến 14/11/2025), doanh "
+                         "thu đạt 708,7 tỷ đồng", 2025)
+    assert period is not None and (period.start, period.end) == (D(2025, 10, 15), D(2025, 11, 14))
+
+
+def test_in_n_months_opening_a_clause_is_the_years_first_months() -> None:
+    period = find_period("Trong 9 tháng, đường dây nóng tiếp nhận 426 cuộc gọi", 2025)
+    assert period is not None and (period.start, period.end) == (D(2025, 1, 1), D(2025, 9, 30))
+    assert find_period("dự án hoàn thành trong 9 tháng kể từ ngày khởi công", 2025) is None
+
+
+def test_months_labelling_figures_in_a_bracket_label_them_not_the_sentence() -> None:
+    text = "Sở tiếp nhận 58 phản ánh (tháng 7: 23, tháng 8: 19, tháng 9: 16), đã giải quyết"
+    assert find_period(text, 2025) is None
+    period = bracket_period(text, text.index("19"), 2025)
+    assert period is not None and (period.start, period.end) == (D(2025, 8, 1), D(2025, 8, 31))
+
+
+def test_a_cumulative_column_from_a_day_runs_to_the_reports_end() -> None:
+    period = cumulative_since("Lũy kế tiếp nhận từ ngày 01/7/2025", D(2025, 8, 14))
+    assert period is not None and (period.start, period.end) == (D(2025, 7, 1), D(2025, 8, 14))
+    assert cumulative_since("Lũy kế từ ngày 01/7/2025 đến ngày 31/7/2025", D(2025, 8, 14)) is None
+    assert cumulative_since("Từ ngày 01/3/2025, Trung tâm tiếp nhận", D(2025, 8, 14)) is None

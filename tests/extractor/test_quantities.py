@@ -581,6 +581,22 @@ def test_bare_figures_breaking_down_a_count_in_a_bracket_count_the_same() -> Non
     assert [q.value for q in found] == [1742]
 
 
+def test_a_list_member_keeps_its_own_scale_word_and_shares_the_noun() -> None:
+    found = find_quantities("đón lần lượt 2,46 triệu, 612.000 và 385.000 lượt khách.")
+    assert [(q.value, q.unit) for q in found] == [(2_460_000, "lượt"), (612_000, "lượt"),
+                                                  (385_000, "lượt")]
+    found = find_quantities("thu 1,2 tỷ và 800 triệu đồng")
+    assert [(q.value, q.unit) for q in found] == [(1.2e9, "VND"), (8e8, "VND")]
+    found = find_quantities("đạt 1,2 và 3,4 tỷ đồng")  # one scale for both
+    assert [(q.value, q.unit) for q in found] == [(1.2e9, "VND"), (3.4e9, "VND")]
+
+
+def test_a_breakdown_by_month_after_the_rest_of_the_noun_phrase() -> None:
+    text = "tiếp nhận 58 phản ánh của người dân (tháng 7: 23, tháng 8: 19, tháng 9: 16), đã"
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [
+        (58, "phản ánh"), (23, "phản ánh"), (19, "phản ánh"), (16, "phản ánh")]
+
+
 def test_a_scale_word_written_twice_counts_once() -> None:
     [q] = find_quantities("Sản lượng bưu gửi ước đạt 7,86 triệu triệu bưu gửi")
     assert (q.value, q.unit, q.qualifier) == (7_860_000, "bưu gửi", "estimate")
