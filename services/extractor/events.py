@@ -83,7 +83,8 @@ _WINDOW_CHARS = 120  # "Số liệu … tính từ ngày 15/7/2025 đến ngày 
 _NOTE_OPENINGS = ("ghi chú", "chú thích", "chú giải", "(*)", "*")
 _NOTE_UNIT = re.compile(r"(?:([a-zà-ỹđ][a-zà-ỹđ ]{1,30}?)\s+)?(?:tính bằng|đơn vị tính\s*:|đvt\s*:)"
                         r"\s*([^;,.()]+)")
-_CAPTION_UNIT = re.compile(r"\(\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)$")
+_CAPTION_UNIT = re.compile(
+    r"(?:\(|[.;]\s+)\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)?\.?$")
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 
@@ -229,7 +230,7 @@ def _row_figures(paragraph: Span, spans: list[tuple[int, int]], header: list[Col
     compared: Period | None = None  # the one a "Cùng kỳ" column gives a year earlier
     for figure in figures(text, spans, header, defined, table_unit):
         named = (context.period_in(figure.header, context.year)
-                 if figure.header else None)
+                 or context.year_to_date(figure.header) if figure.header else None)
         if figure.header and fold(figure.header).startswith("cùng kỳ"):
             # "Lũy kế 10 tháng | Cùng kỳ 2024", "9 tháng | Cùng kỳ": the column before's
             # months, a year earlier
@@ -358,7 +359,7 @@ def _table_unit(text: str) -> LabelUnit | None:
     lowered = fold(text)
     if len(text) <= TABLE_UNIT_CHARS:
         m = _TABLE_UNIT.match(lowered)
-    else:  # a caption closed by it: "Bảng 1. Kết quả … (Đơn vị: hồ sơ)"
+    else:  # a caption closed by it: "Bảng 1. Kết quả … (Đơn vị: hồ sơ)", "…. ĐVT: người"
         m = _CAPTION_UNIT.search(lowered, len(lowered) - TABLE_UNIT_CHARS)
     return unit_in(m[1].strip()) if m else None
 

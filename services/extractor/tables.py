@@ -86,14 +86,32 @@ def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
 def columns(row: str, spans: list[tuple[int, int]], above: list[Column] | None = None
             ) -> list[Column]:
     """The columns a header row names. A second header row with fewer cells names the
-    columns its last cell above spans ("… | So sánh (%)" over "Cùng kỳ năm 2024 | Kế hoạch
-    năm"): they take that cell's words before their own."""
+    columns the cells above span ("… | So sánh (%)" over "Cùng kỳ năm 2024 | Kế hoạch
+    năm", see `_under`): they take that cell's words before their own."""
     headers = [row[start:end] for start, end in spans]
     if above and len(headers) < len(above):
-        spanning = above[-1].header
-        headers = [column.header for column in above[:-1]] + [
-            f"{spanning} {header}" for header in headers]
+        headers = _under(above, headers)
     return [_column(header, first=i == 0) for i, header in enumerate(headers)]
+
+
+def _under(above: list[Column], lower: list[str]) -> list[str]:
+    """The headers of a two-level header: the lower row's cells under the cells of the
+    upper one that span them. The upper row's label and unit columns span both rows; the
+    lower cells share out evenly over the other upper cells when they can ("Thực hiện | So
+    sánh (%)" over "Tháng 11/2025 | Lũy kế | Với tháng trước | Với cùng kỳ"), else they
+    are all under the last one."""
+    lead = 1
+    while lead < len(above) and (above[lead].role == "unit"
+                                 or fold(above[lead].header).startswith(_LABEL_HEADS)):
+        lead += 1
+    groups = above[lead:]
+    if groups and len(groups) > 1 and len(lower) % len(groups) == 0:
+        width = len(lower) // len(groups)
+        return [column.header for column in above[:lead]] + [
+            f"{groups[i // width].header} {header}" for i, header in enumerate(lower)]
+    spanning = above[-1].header
+    return [column.header for column in above[:-1]] + [f"{spanning} {header}"
+                                                       for header in lower]
 
 
 def _column(header: str, first: bool) -> Column:

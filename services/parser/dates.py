@@ -46,8 +46,9 @@ def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
         return None
 
 
-def parse_iso(value: str) -> dt.datetime | None:
-    """An ISO-8601 date from a meta tag or ``<time datetime>``."""
+def parse_iso(value: str, naive: dt.tzinfo = VIETNAM) -> dt.datetime | None:
+    """An ISO-8601 date from a meta tag or ``<time datetime>``; one without an offset is in
+    `naive` (the portal's local time, unless its CMS writes UTC)."""
     m = _ISO.search(value)
     if not m:
         return None
@@ -56,7 +57,7 @@ def parse_iso(value: str) -> dt.datetime | None:
             m.group().replace("Z", "+00:00").replace(" ", "T").replace("ICT", "T"))
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=VIETNAM)
+    return when if when.tzinfo else when.replace(tzinfo=naive)
 
 
 def find_date(line: str) -> dt.datetime | None:

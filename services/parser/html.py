@@ -19,7 +19,7 @@ from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from services.parser.dates import parse_iso
+from services.parser.dates import VIETNAM, parse_iso
 from services.parser.rules import ChromeNames, chrome_rules
 from services.parser.textlines import is_name, is_prose, normalise, split_normalised
 from shared.errors import Rejected
@@ -39,7 +39,7 @@ _DATE_META = ("article:published_time", "og:published_time", "pubdate", "publish
 # Read from the whole page before chrome removal: metadata, <title>, links, <time>.
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _AUTHOR_META = ("author", "article:author", "dc.creator")
-_PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time"})
+_PAGE_FACT_TAGS = frozenset({"meta", "title", "a", "time", "h1"})
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 _NAMING = LexborHTMLParser("")
 # Removed unless they hold most of the page: a <form> around a whole ASP.NET page, a
@@ -72,6 +72,7 @@ _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header", "h2"})
 _A_ID = tag_id("a")
 _H1_ID = tag_id("h1")
 _HEADER_ID = tag_id("header")
+_UTC_GENERATORS = ("odoo",)  # CMSs whose meta times without an offset are UTC
 _CARD_PART_IDS = tag_ids(frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"}))
 _ARTICLE_ID = tag_id("article")
 _SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
@@ -176,7 +177,8 @@ def read_html(html: str) -> HtmlPage:
     # it holds less than half of the page (a search box, a comment form), as chrome
     # containers do.
     minor = [node for tag in _MINOR_TAGS for node in found.get(tag, ())]
-    _drop_minor(body, minor + _chrome_containers(body, rules.chrome_names))
+    keep = _title_box(found.get("h1", []), og_title or doc_title)
+    _drop_minor(body, minor + _chrome_containers(body, rules.chrome_names), keep)
     # A paragraph's own text is often wrapped in <span>/<font>/<strong>: unwrap them so
     # it counts as the paragraph's; links stay, for link density. One walk finds these,
     # the images to drop and the paragraphs, which unwrapping leaves in place.
@@ -246,10 +248,14 @@ def _lead_before(block: LexborNode) -> list[str]:
     captions = [line for figure in figures for line in block_lines(figure)]
     if before is None or before.tag_id not in _LEAD_IDS or _link_density(before) > 0.2:
         return captions  # no lead, or text outside an element, or a list of links
-    if before.tag_id == _HEADER_ID and _in_article(before):
-        # the article's header: its category, title, lead, byline and photo; the lead
+    heading = before.css_first("h1")
+    if heading is not None or (before.tag_id == _HEADER_ID and _in_article(before)):
+        # the article's header: its category, title, lead, byline and photo (an <article>'s
+        # <header>, or the box that holds the <h1>: Odoo's "o_wblog_post_top"); the lead
         # and the photo's caption are its prose
-        return [line for line in block_lines(before) if is_prose(line)][:LEAD_LINES] + captions
+        title = " ".join(heading.text().split()) if heading is not None else None
+        return [line for line in block_lines(before)
+                if is_prose(line) and line != title][:LEAD_LINES] + captions
     # One paragraph of prose, maybe beside its photo's caption (NukeViet prints the
     # lead's image with the lead: "<figure>…<figcaption>…</figure><div class="hometext">").
     lines = block_lines(before)
@@ -394,13 +400,28 @@ def _chrome_containers(body: LexborNode, chrome_names: ChromeNames) -> list[Lexb
     return named
 
 
-def _drop_minor(body: LexborNode, nodes: list[LexborNode]) -> None:
+def _title_box(headings: list[LexborNode], title: str | None) -> frozenset[int]:
+    """The elements around the <h1> that prints the page's title: whatever their class
+    says ("blog_header"), they hold the article's title, lead and byline."""
+    if not title:
+        return frozenset()
+    boxes: set[int] = set()
+    for heading in headings:
+        if " ".join(heading.text().split()) == title:
+            node = heading.parent
+            while node is not None:
+                boxes.add(node.mem_id)
+                node = node.parent
+    return frozenset(boxes)
+
+
+def _drop_minor(body: LexborNode, nodes: list[LexborNode], keep: frozenset[int]) -> None:
     """Remove each of `nodes` that holds less than half of the page's text (not a theme
     that calls its main column "main-menu-content", nor a form around the whole page),
-    but an article's own <header>."""
+    but an article's own <header> and the box around its title (`keep`)."""
     body_len = 0
     for node in nodes:
-        if node.parent is None or _in_article(node):  # (removed before it; the article's own)
+        if node.parent is None or _in_article(node) or node.mem_id in keep:
             continue
         body_len = body_len or len(body.text(strip=True)) or 1
         if len(node.text(strip=True)) < body_len * 0.5:
@@ -536,7 +557,9 @@ def _read_meta(metas: list[LexborNode], times: list[LexborNode]
     of a ``<time datetime>``; the author they name, when it is a person's name, not a
     profile's URL or the site's owner), from one pass over the page's ``<meta>`` tags."""
     titles: dict[str, str] = {}
-    published = author = None
+    author = None
+    dates: list[str] = []
+    naive: dt.tzinfo = VIETNAM
     for node in metas:
         attributes = node.attributes
         content = attributes.get("content") or ""
@@ -545,13 +568,16 @@ def _read_meta(metas: list[LexborNode], times: list[LexborNode]
                 titles[key] = content
         key = (attributes.get("property") or attributes.get("name")
                or attributes.get("itemprop") or "").lower()
-        if published is None and (key in _DATE_META or key == "datepublished"):
-            published = parse_iso(content)
+        if key in _DATE_META or key == "datepublished":
+            dates.append(content)
+        if key == "generator" and content.lower().startswith(_UTC_GENERATORS):
+            naive = dt.UTC  # Odoo writes its times in UTC without an offset
         if author is None and key in _AUTHOR_META and is_name(" ".join(content.split())):
             author = " ".join(content.split())
     # The first og:title, unless it is blank; then the first twitter:title.
     og = next((" ".join(title.split()) for key in ("og:title", "twitter:title")
                if (title := titles.get(key, "")).strip()), None)
+    published = next((when for text in dates if (when := parse_iso(text, naive))), None)
     return og, published or _time_date(times), author
 
 

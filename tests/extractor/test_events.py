@@ -346,3 +346,11 @@ def test_a_part_singled_out_binds_its_sentence_and_the_one_that_recalls_it() -> 
     nine, september = (dt.date(2025, 1, 1), dt.date(2025, 9, 30)), (dt.date(2025, 9, 1),
                                                                      dt.date(2025, 9, 30))
     assert ends == [(322000, *nine), (18460, *september), (1204, *september), (0.01, *nine)]
+
+
+def test_a_caption_ending_in_its_unit_after_a_full_stop() -> None:
+    text = ("Kết quả phát triển thuê bao tháng 11/2024 theo khu vực. Đơn vị tính: thuê bao\n"
+            "STT | Đơn vị | Băng rộng cố định | Di động trả sau\n"
+            "1 | PBH khu vực Vĩnh Châu | 684 | 415")
+    events = extract(make_article(text, title="VNPT Sóc Trăng tháng 11/2024"))
+    assert [(e.value, e.unit) for e in events] == [(684, "thuê bao"), (415, "thuê bao")]

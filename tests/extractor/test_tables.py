@@ -132,3 +132,16 @@ def test_the_steps_of_handling_dossiers_count_dossiers_when_nothing_names_a_unit
     assert read("Đơn vị | Tiếp nhận (thư) | Đã giải quyết", "Bưu điện | 120 | 118") == [
         ("120", 120, "thư"), ("118", 118, "thư")]
     assert read("Cấp | Số lượng | Hoàn thành", "Cấp tỉnh | 28 | 26") == []
+
+
+def test_a_lower_header_row_shares_out_over_the_upper_cells_that_span_it() -> None:
+    top = "TT | Chỉ tiêu | ĐVT | Thực hiện | So sánh (%)"
+    lower = "Tháng 11/2025 | Lũy kế từ đầu năm | Với tháng trước | Với cùng kỳ"
+    header = columns(lower, cells(lower), columns(top, cells(top)))
+    assert [c.header for c in header] == [
+        "TT", "Chỉ tiêu", "ĐVT", "Thực hiện Tháng 11/2025", "Thực hiện Lũy kế từ đầu năm",
+        "So sánh (%) Với tháng trước", "So sánh (%) Với cùng kỳ"]
+    assert [c.role for c in header][3:] == ["value", "value", "share", "share"]
+    row = "1 | Doanh thu bưu chính | Tỷ đồng | 96,4 | 1.012,7 | 101,8% | 109,4%"
+    assert [(f.quantity.value, f.quantity.unit) for f in figures(row, cells(row), header)] == [
+        (96.4e9, "VND"), (1012.7e9, "VND"), (101.8, "percent"), (109.4, "percent")]

@@ -258,3 +258,24 @@ def test_a_card_previewing_another_page_inside_the_article_is_dropped() -> None:
     lines = read_html(html).article_lines
     assert lines[-1] == PROSE and len(lines) == 3
     assert not any("812" in line or "934" in line for line in lines)
+
+
+def test_the_box_around_the_title_stays_whatever_its_class_and_gives_the_lead() -> None:
+    lead = PROSE.replace("Trong năm qua", "Trong tháng 11/2024, VNPT")
+    top = (f"<section id='o_wblog_post_top'><div class='blog_header'><h1>VNPT: thuê bao tăng "
+           f"12,6%</h1><div class='subtitle'>{lead}</div></div><div class='info'>356 lượt "
+           f"xem</div></section>")
+    main = f"<section id='o_wblog_post_main'><div><p>{PROSE}</p><p>{PROSE}</p></div></section>"
+    html_page = read_html(page(f"<div class='header'><a href='/'>Trang chủ</a></div>{top}{main}",
+                               '<meta property="og:title" content="VNPT: thuê bao tăng 12,6%">'))
+    assert html_page.article_lines == [lead, PROSE, PROSE]
+
+
+def test_an_odoo_pages_times_without_an_offset_are_utc() -> None:
+    head = ('<meta name="generator" content="Odoo">'
+            '<meta property="article:published_time" content="2024-12-10 02:00:00">')
+    when = read_html(page(f"<div><p>{PROSE}</p></div>", head)).published
+    assert when == dt.datetime(2024, 12, 10, 2, 0, tzinfo=dt.UTC)
+    head = '<meta property="article:published_time" content="2024-12-10 09:00:00">'
+    when = read_html(page(f"<div><p>{PROSE}</p></div>", head)).published
+    assert when == dt.datetime(2024, 12, 10, 2, 0, tzinfo=dt.UTC)  # local time elsewhere
