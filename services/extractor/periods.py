@@ -64,6 +64,8 @@ _MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
 _MONTHS_FRAME = re.compile(
     r"(?:^|[,;:]\s*)(?P<frame>trong\s+(\d{1,2}|sáu|chín)\s+tháng(?:\s+qua)?)\s*,")
 _MONTHS_ONLY_CHARS = 24  # longer than "9 tháng đầu năm" with spaces around
+# A table's row of a span of years: "Cộng 2021 - 2024"
+_YEARS_CELL = re.compile(rf"(?:(?:tổng\s+)?cộng|tổng|lũy kế)?\s*{_YEAR}\s*[-–]\s*{_YEAR}")
 _SAME_YEAR = re.compile(rf"cùng kỳ\s+{_YEAR}(?!\d)")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
 _QUARTER = re.compile(
@@ -184,6 +186,9 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
             and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
         candidates.append((0, Period(dt.date(default_year, 1, 1), _month_end(default_year, n),
                                      text.strip())))
+    if len(text) < _MONTHS_ONLY_CHARS and (m := _YEARS_CELL.fullmatch(lowered.strip())):
+        if m[1] < m[2]:  # a row of a table by year: "Cộng 2021 - 2024"
+            candidates.append(_years(text, m, m[1], m[2], figures_end))
     if ("cùng kỳ" in lowered and (m := _SAME_YEAR.search(lowered))
             and ((at := _spaces_before(lowered, m.start())) == 0 or lowered[at - 1] in ",;:")):
         year = int(m[1])

@@ -27,11 +27,12 @@ _VERB_JOIN = re.compile(r"\s*(?:,|và)\s*((?:[a-zà-ỹđ]+ ){1,4})")  # "đề 
 # …but words that relate the two figures otherwise ("120 gồm 30 …", "chiếm 25 …").
 _NOT_VERBS = ("gồm", "chiếm", "bằng", "với", "so với", "năm", "tháng")
 # A bracket of two or more parts, each named and then counted: "(cấp tỉnh 3.207, cấp xã
-# 6.607)", "(tháng 7: 23, tháng 8: 19)"; not "(hạng 30)" nor "(mức độ 3, 4)".
+# 6.607)", "(tháng 7: 23, tháng 8: 19)", "(Viettel 3.870, VNPT 2.955 và Vietnamobile 723
+# trạm)"; not "(hạng 30)" nor "(mức độ 3, 4)".
 _PART = r"[^\d(),;]*[^\W\d][^\d(),;]*?(?:\s\d{1,2}(?:/\d{4})?\s*:)?\s\d[\d.,]*"
 _NOUN_PHRASE_ONLY = re.compile(r"[^\d,;.:()]*")  # "58 phản ánh của người dân … ("
 _PART_END = re.compile(r"\s*(?:[,;)]|và\s)")  # where a part's figure ends
-_BREAKDOWN = re.compile(rf"\(\s*{_PART}(?:\s*(?:[,;]|và)\s*{_PART})+\s*\)")
+_BREAKDOWN = re.compile(rf"\(\s*{_PART}(?:\s*(?:[,;]|và)\s*{_PART})+(?:\s+[^\d(),;]+)?\s*\)")
 _HAS_DIGIT = re.compile(r"\d")
 # "45/45 xã", "12.304/15.870 người", "104.512/ 230.067 hồ sơ": so many of a whole. Only
 # with a counted noun right after and a part no larger than the whole, so dates ("30/4")

@@ -239,10 +239,10 @@ def _lead_before(block: LexborNode) -> list[str]:
             break
         node = node.parent
     # The photo between the lead and the text ("<p class="sapo">…</p><figure>…
-    # <figcaption>…</figcaption></figure><div class="article-body">"): its caption is
-    # content, and the lead stands before it.
+    # <figcaption>…</figcaption></figure><div class="article-body">", or an image and a
+    # "<p class="caption">"): its caption is content, and the lead stands before it.
     figures: list[LexborNode] = []
-    while before is not None and before.tag_id == _FIGURE_ID:
+    while before is not None and (before.tag_id == _FIGURE_ID or _is_caption(before)):
         figures.insert(0, before)
         before = _sibling_before(before)
     captions = [line for figure in figures for line in block_lines(figure)]
@@ -261,6 +261,12 @@ def _lead_before(block: LexborNode) -> list[str]:
     lines = block_lines(before)
     prose = sum(map(is_prose, lines))
     return (lines if prose == 1 and len(lines) <= LEAD_LINES else []) + captions
+
+
+def _is_caption(node: LexborNode) -> bool:
+    """Whether `node` is a photo's caption printed on its own ("<p class="article__caption">"
+    after an <amp-img>)."""
+    return node.tag != "-text" and "caption" in (node.attributes.get("class") or "")
 
 
 def _sibling_before(node: LexborNode) -> LexborNode | None:

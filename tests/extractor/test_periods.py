@@ -260,6 +260,7 @@ def test_a_span_not_over_ends_on_the_day_the_reports_figures_end() -> None:
         ("Ước TH 6 tháng 2024", D(2024, 1, 1), D(2024, 6, 30)),
         ("9 tháng", D(2025, 1, 1), D(2025, 9, 30)),
         ("Cùng kỳ 2024", D(2024, 1, 1), D(2024, 12, 31)),
+        ("Cộng 2021 - 2024", D(2021, 1, 1), D(2024, 12, 31)),
     ],
 )
 def test_the_short_forms_of_table_headers(header: str, start: dt.date, end: dt.date) -> None:

@@ -591,6 +591,12 @@ def test_a_list_member_keeps_its_own_scale_word_and_shares_the_noun() -> None:
     assert [(q.value, q.unit) for q in found] == [(1.2e9, "VND"), (3.4e9, "VND")]
 
 
+def test_a_breakdown_whose_last_part_names_the_noun_again() -> None:
+    text = "toàn tỉnh có 9.412 trạm BTS (Viettel 3.870, VNPT 2.955 và Vietnamobile 723 trạm)."
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [
+        (9412, "trạm"), (3870, "trạm"), (2955, "trạm"), (723, "trạm")]
+
+
 def test_a_breakdown_by_month_after_the_rest_of_the_noun_phrase() -> None:
     text = "tiếp nhận 58 phản ánh của người dân (tháng 7: 23, tháng 8: 19, tháng 9: 16), đã"
     assert [(q.value, q.unit) for q in find_quantities(text)] == [

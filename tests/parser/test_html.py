@@ -279,3 +279,13 @@ def test_an_odoo_pages_times_without_an_offset_are_utc() -> None:
     head = '<meta property="article:published_time" content="2024-12-10 09:00:00">'
     when = read_html(page(f"<div><p>{PROSE}</p></div>", head)).published
     assert when == dt.datetime(2024, 12, 10, 2, 0, tzinfo=dt.UTC)  # local time elsewhere
+
+
+def test_the_lead_stands_before_a_photo_and_its_caption_paragraph() -> None:
+    lead = PROSE.replace("Trong năm qua", "(BĐL) – Trong 9 tháng năm 2025")
+    html = page(f"<article><h1>Đắk Lắk có hơn 1.900 trạm 5G</h1><p class='article__sapo'>{lead}</p>"
+                "<amp-img src='a.jpg'></amp-img><p class='article__caption'>Kỹ thuật viên lắp "
+                "đặt thiết bị. Ảnh: H.T</p>"
+                f"<div class='article__body'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+                "</article>")
+    assert read_html(html).article_lines[:2] == [lead, "Kỹ thuật viên lắp đặt thiết bị. Ảnh: H.T"]
