@@ -61,8 +61,7 @@ _MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
 # cùng kỳ 2010" is a baseline
 # "Trong 9 tháng, …" opening a clause: the year's first nine months (not "trong 3 tháng
 # tới", a duration, which no comma closes)
-_MONTHS_FRAME = re.compile(
-    r"(?:^|[,;:]\s*)(?P<frame>trong\s+(\d{1,2}|sáu|chín)\s+tháng(?:\s+qua)?)\s*,")
+_MONTHS_FRAME = re.compile(r"trong\s+(\d{1,2}|sáu|chín)\s+tháng(?:\s+qua)?(?=\s*,)")
 _MONTHS_ONLY_CHARS = 24  # longer than "9 tháng đầu năm" with spaces around
 # A table's row of a span of years: "Cộng 2021 - 2024"
 _YEARS_CELL = re.compile(rf"(?:(?:tổng\s+)?cộng|tổng|lũy kế)?\s*{_YEAR}\s*[-–]\s*{_YEAR}")
@@ -176,11 +175,10 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
             candidates.append((m.start(), Period(dt.date(year, 1, 1), _month_end(year, n),
                                                  _label(text, m))))
     if (has_month and default_year and "trong" in lowered
-            and (m := _MONTHS_FRAME.search(lowered))
-            and 1 <= (n := _WORD_MONTHS.get(m[2]) or int(m[2])) <= 12):
-        candidates.append((m.start("frame"), Period(dt.date(default_year, 1, 1),
-                                                    _month_end(default_year, n),
-                                                    text[m.start("frame"):m.end("frame")])))
+            and (m := _months_frame(lowered))
+            and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
+        candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
+                                             _month_end(default_year, n), _label(text, m))))
     if (has_month and default_year and len(text) < _MONTHS_ONLY_CHARS
             and (m := _MONTHS_ONLY.fullmatch(lowered.strip()))
             and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
@@ -338,7 +336,10 @@ def in_reported_month(period: Period | None, reported: Period | None) -> Period 
 def cumulative_since(text: str, end: dt.date | None) -> Period | None:
     """"Lũy kế (tiếp nhận) từ ngày 01/7/2025" with no end written: from that day to `end`,
     the end of the period the report is about."""
-    if end is None or "lũy kế" not in (lowered := fold(text)) or "từ ngày" not in lowered:
+    if end is None or "ừ ngày" not in text:  # ("Từ ngày", "từ ngày": most text has neither)
+        return None
+    lowered = fold(text)
+    if "lũy kế" not in lowered:
         return None
     m = _SINCE_DAY.search(lowered)
     if m is None:
@@ -391,6 +392,15 @@ def _bare_month(lowered: str) -> re.Match[str] | None:
             return m
         word = lowered[lowered.rfind(" ", 0, end) + 1:end]
         if word in _MONTH_FRAMES:
+            return m
+    return None
+
+
+def _months_frame(lowered: str) -> re.Match[str] | None:
+    """The first _MONTHS_FRAME of the folded text that opens it or a clause."""
+    for m in _MONTHS_FRAME.finditer(lowered):
+        end = _spaces_before(lowered, m.start())
+        if end == 0 or lowered[end - 1] in ",;:":
             return m
     return None
 
