@@ -76,15 +76,15 @@ _OPENING = 40
 HEADING_WORDS = 20  # a section's heading is shorter than this
 HEADING_CHARS = 160  # …and than this (decided before its words are counted)
 TABLE_UNIT_CHARS = 40  # "Đơn vị tính: tỷ đồng", a line over a table
-_TABLE_UNIT = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)?$")
+_UNIT_HEAD = r"(?:đơn vị tính|đơn vị|đvt)\s*:"  # "Đơn vị tính:", "ĐVT:"
+_TABLE_UNIT = re.compile(rf"\(?\s*{_UNIT_HEAD}\s*([^()]+?)\s*\)?$")
 _SINGLED_OUT = ("Riêng", "riêng", "Chỉ riêng")
 _RECALLS = re.compile(r"(?:tháng|quý|năm) này")
 _WINDOW_CHARS = 120  # "Số liệu … tính từ ngày 15/7/2025 đến ngày 14/8/2025" and a bit
 _NOTE_OPENINGS = ("ghi chú", "chú thích", "chú giải", "(*)", "*")
-_NOTE_UNIT = re.compile(r"(?:([a-zà-ỹđ][a-zà-ỹđ ]{1,30}?)\s+)?(?:tính bằng|đơn vị tính\s*:|đvt\s*:)"
-                        r"\s*([^;,.()]+)")
-_CAPTION_UNIT = re.compile(
-    r"(?:\(|[.;]\s+)\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^()]+?)\s*\)?\.?$")
+_NOTE_UNIT = re.compile(
+    rf"(?:([a-zà-ỹđ][a-zà-ỹđ ]{{1,30}}?)\s+)?(?:tính bằng|{_UNIT_HEAD})\s*([^;,.()]+)")
+_CAPTION_UNIT = re.compile(rf"(?:\(|[.;]\s+)\s*{_UNIT_HEAD}\s*([^()]+?)\s*\)?\.?$")
 # A heading's number: a roman numeral (a top heading), or "1.", "1.2.", "a)".
 _HEADING_NUMBER = re.compile(r"(?:([IVX]{1,4})|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 
@@ -159,10 +159,10 @@ def extract(article: Article, now: dt.datetime | None = None) -> list[MetricEven
             # A whole year or part of one frames the sentences after it in the paragraph;
             # a range to a day ("Tính từ ngày … đến ngày …", "Từ năm 2021 đến nay") and a
             # part singled out ("Riêng tháng 9/2025, …") bind only their sentence.
+            singles_out = sentence.text.lstrip().startswith(_SINGLED_OUT)
             scoped = own and (own.label.lower().startswith(("từ ngày", "tính từ", "từ đầu năm"))
-                              or own.label.endswith("nay")
-                              or sentence.text.lstrip().startswith(_SINGLED_OUT) or recalled)
-            if own and sentence.text.lstrip().startswith(_SINGLED_OUT):
+                              or own.label.endswith("nay") or singles_out or recalled)
+            if own and singles_out:
                 singled = own
             period_here = own or carried
             carried_before = carried
@@ -354,13 +354,11 @@ def _clause_periods(text: str, quantities: list[Quantity], context: _DocumentCon
 def _table_unit(text: str) -> LabelUnit | None:
     """The unit a line over a table gives all its figures: "Đơn vị tính: tỷ đồng", "(ĐVT:
     người)", a caption's "(Đơn vị: hồ sơ)"."""
-    if ":" not in text:
-        return None
-    lowered = fold(text)
     if len(text) <= TABLE_UNIT_CHARS:
-        m = _TABLE_UNIT.match(lowered)
+        m = _TABLE_UNIT.match(fold(text)) if ":" in text else None
     else:  # a caption closed by it: "Bảng 1. Kết quả … (Đơn vị: hồ sơ)", "…. ĐVT: người"
-        m = _CAPTION_UNIT.search(lowered, len(lowered) - TABLE_UNIT_CHARS)
+        tail = text[-TABLE_UNIT_CHARS:]  # (only the tail is folded: most paragraphs are long)
+        m = _CAPTION_UNIT.search(fold(tail)) if ":" in tail else None
     return unit_in(m[1].strip()) if m else None
 
 

@@ -56,15 +56,15 @@ _YEARS = re.compile(rf"từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:hết\s+)?"
 _FIRST_MONTHS = re.compile(
     rf"(\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?\s+(?:năm(?:\s+{_YEAR})?|{_YEAR}(?!\d))")
 # A table's header that is only "9 tháng": the year's first nine months.
-_MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
-# "Cùng kỳ 2024" (a table's header, or after a separator) as "cùng kỳ năm 2024"; "so với
-# cùng kỳ 2010" is a baseline
+MONTHS_ONLY = re.compile(r"(\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?")
 # "Trong 9 tháng, …" opening a clause: the year's first nine months (not "trong 3 tháng
 # tới", a duration, which no comma closes)
 _MONTHS_FRAME = re.compile(r"trong\s+(\d{1,2}|sáu|chín)\s+tháng(?:\s+qua)?(?=\s*,)")
 _MONTHS_ONLY_CHARS = 24  # longer than "9 tháng đầu năm" with spaces around
 # A table's row of a span of years: "Cộng 2021 - 2024"
 _YEARS_CELL = re.compile(rf"(?:(?:tổng\s+)?cộng|tổng|lũy kế)?\s*{_YEAR}\s*[-–]\s*{_YEAR}")
+# "Cùng kỳ 2024" (a table's header, or after a separator) as "cùng kỳ năm 2024"; "so với
+# cùng kỳ 2010" is a baseline
 _SAME_YEAR = re.compile(rf"cùng kỳ\s+{_YEAR}(?!\d)")
 # "quý I/2022", "quý IV năm 2023", "quý III-2020", and a year-less "trong quý III".
 _QUARTER = re.compile(
@@ -110,10 +110,9 @@ _MONTH_FRAMES = ("riêng", "sang", "trong", "vào")
 # "giai đoạn 2021-2025" names a plan and its term, not a period reported on.
 _SPAN = re.compile(rf"giai đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}\s*,")
 _DIGIT = re.compile(r"\d")
-_SINCE_DAY = re.compile(rf"lũy kế[^\d()]{{0,30}}từ ngày\s+(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})"
-                        rf"\s*[/.\-]\s*{_YEAR}(?!\s*(?:đến|tới))")
-_DATA_END = re.compile(rf"số liệu[^.;\n]{{0,60}}?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{{1,2}})\s*"
-                       rf"[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}")
+_DAY = rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}"  # "15/6/2025": day, month, year
+_SINCE_DAY = re.compile(rf"lũy kế[^\d()]{{0,30}}từ ngày\s+{_DAY}(?!\s*(?:đến|tới))")
+_DATA_END = re.compile(rf"số liệu[^.;\n]{{0,60}}?(?:đến|tới)\s+(?:hết\s+)?ngày\s+{_DAY}")
 # "Lũy kế 10 tháng" (a table's column): the year so far, without the year written.
 _CUMULATIVE = re.compile(r"lũy kế\s+(\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:đầu\s+)?năm)")
 # a gate before _FIRST_MONTHS
@@ -180,7 +179,7 @@ def find_period(text: str, default_year: int | None, published: dt.date | None =
         candidates.append((m.start(), Period(dt.date(default_year, 1, 1),
                                              _month_end(default_year, n), _label(text, m))))
     if (has_month and default_year and len(text) < _MONTHS_ONLY_CHARS
-            and (m := _MONTHS_ONLY.fullmatch(lowered.strip()))
+            and (m := MONTHS_ONLY.fullmatch(lowered.strip()))
             and 1 <= (n := _WORD_MONTHS.get(m[1]) or int(m[1])) <= 12):
         candidates.append((0, Period(dt.date(default_year, 1, 1), _month_end(default_year, n),
                                      text.strip())))
@@ -342,13 +341,8 @@ def cumulative_since(text: str, end: dt.date | None) -> Period | None:
     if "lũy kế" not in lowered:
         return None
     m = _SINCE_DAY.search(lowered)
-    if m is None:
-        return None
-    try:
-        start = dt.date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError:
-        return None
-    return Period(start, end, _label(text, m)) if start < end else None
+    start = _day(m) if m else None
+    return Period(start, end, _label(text, m)) if m and start and start < end else None
 
 
 def data_end(text: str) -> dt.date | None:
@@ -357,8 +351,11 @@ def data_end(text: str) -> dt.date | None:
     if "ố liệu" not in text:  # "Số liệu", "số liệu"
         return None
     m = _DATA_END.search(text.lower())
-    if m is None:
-        return None
+    return _day(m) if m else None
+
+
+def _day(m: re.Match[str]) -> dt.date | None:
+    """The day a `_DAY` match (its first three groups) writes, if it is one."""
     try:
         return dt.date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from services.extractor.labels import LabelUnit, bracket_unit, label_unit, unit_in
 from services.extractor.numbers import NUMBER, parse_number
-from services.extractor.periods import find_period
+from services.extractor.periods import MONTHS_ONLY, find_period
 from services.extractor.quantities import Abbreviations, Quantity, find_quantities
 from services.extractor.rules import fold, mentions
 from shared.records import Change, Direction
@@ -28,7 +28,6 @@ _MINUS = ("-", "−", "–")
 _SIGNS = (*_MINUS, "+")
 _UNIT_HEADS = ("đơn vị tính", "đvt")
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
-_MONTHS_CELL = re.compile(r"\d{1,2}\s+tháng(?:\s+đầu\s+năm)?")
 _TARGETS = ("kế hoạch", "chỉ tiêu giao", "mục tiêu", "dự kiến")
 _GROWTH = re.compile(r"^(tăng|giảm)(?:\s*/\s*(?:tăng|giảm))?\b")
 _SHARES = ("tỷ lệ", "tỉ lệ", "so sánh", "(%)", "%")
@@ -78,7 +77,7 @@ def is_header(row: str, spans: list[tuple[int, int]]) -> bool:
     for start, end in spans:
         cell = row[start:end]
         if (cell[:1].isdigit() and not _YEAR_CELL.fullmatch(cell)
-                and not _MONTHS_CELL.fullmatch(cell) and find_period(cell, None) is None):
+                and not MONTHS_ONLY.fullmatch(cell) and find_period(cell, None) is None):
             return False
     return True
 
@@ -105,7 +104,7 @@ def _under(above: list[Column], lower: list[str]) -> list[str]:
                                  or fold(above[lead].header).startswith(_LABEL_HEADS)):
         lead += 1
     groups = above[lead:]
-    if groups and len(groups) > 1 and len(lower) % len(groups) == 0:
+    if len(groups) > 1 and len(lower) % len(groups) == 0:
         width = len(lower) // len(groups)
         return [column.header for column in above[:lead]] + [
             f"{groups[i // width].header} {header}" for i, header in enumerate(lower)]
