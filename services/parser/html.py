@@ -71,10 +71,8 @@ _FIGURE_ID = tag_id("figure")
 _LEAD_IDS = tag_ids(PARAGRAPH_TAGS | {"tr", "section", "header", "h2"})
 _A_ID = tag_id("a")
 _H1_ID = tag_id("h1")
-_HEADER_ID = tag_id("header")
 _UTC_GENERATORS = ("odoo",)  # CMSs whose meta times without an offset are UTC
 _CARD_PART_IDS = tag_ids(frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"}))
-_ARTICLE_ID = tag_id("article")
 _SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
 _CELL_IDS = tag_ids(frozenset({"td", "th"}))
 _ARTICLE_WALK_IDS = tag_ids((INLINE_TAGS - {"a"}) | VOID_INLINE_TAGS | PARAGRAPH_TAGS)
@@ -248,12 +246,11 @@ def _lead_before(block: LexborNode) -> list[str]:
     captions = [line for figure in figures for line in block_lines(figure)]
     if before is None or before.tag_id not in _LEAD_IDS or _link_density(before) > 0.2:
         return captions  # no lead, or text outside an element, or a list of links
-    heading = before.css_first("h1")
-    if heading is not None or (before.tag_id == _HEADER_ID and _in_article(before)):
+    if (heading := before.css_first("h1")) is not None:
         # the article's header: its category, title, lead, byline and photo (an <article>'s
-        # <header>, or the box that holds the <h1>: Odoo's "o_wblog_post_top"); the lead
-        # and the photo's caption are its prose
-        title = " ".join(heading.text().split()) if heading is not None else None
+        # <header>, Odoo's "o_wblog_post_top"); the lead and the photo's caption are its
+        # prose
+        title = " ".join(heading.text().split())
         return [line for line in block_lines(before)
                 if is_prose(line) and line != title][:LEAD_LINES] + captions
     # One paragraph of prose, maybe beside its photo's caption (NukeViet prints the
@@ -424,26 +421,15 @@ def _title_box(headings: list[LexborNode], title: str | None) -> frozenset[int]:
 def _drop_minor(body: LexborNode, nodes: list[LexborNode], keep: frozenset[int]) -> None:
     """Remove each of `nodes` that holds less than half of the page's text (not a theme
     that calls its main column "main-menu-content", nor a form around the whole page),
-    but an article's own <header> and the box around its title (`keep`)."""
+    nor the boxes around the article's title (`keep`: an <article>'s <header>, Odoo's
+    "blog_header")."""
     body_len = 0
     for node in nodes:
-        if node.parent is None or _in_article(node) or node.mem_id in keep:
+        if node.parent is None or node.mem_id in keep:
             continue
         body_len = body_len or len(body.text(strip=True)) or 1
         if len(node.text(strip=True)) < body_len * 0.5:
             node.decompose()
-
-
-def _in_article(node: LexborNode) -> bool:
-    """Whether `node` is the <header> of an <article> (its title, lead and byline)."""
-    if node.tag_id != _HEADER_ID:
-        return False
-    parent = node.parent
-    while parent is not None:
-        if parent.tag_id == _ARTICLE_ID:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _best_block(paragraphs: list[LexborNode],

@@ -235,14 +235,15 @@ def test_the_publication_date_of_json_ld_or_microdata() -> None:
                                                                  tzinfo=dt.UTC)
 
 
-def test_an_articles_own_header_gives_its_title_and_lead() -> None:
+def test_an_articles_own_header_around_its_title_gives_its_title_and_lead() -> None:
     lead = PROSE.replace("Trong năm qua", "Năm qua, trung tâm SOC")
     post = (f"<article><header class='article-header'><a href='/tag/attt'>An toàn thông tin</a>"
             f"<h1>Sơn La: ngăn chặn hơn 2,3 triệu lượt truy cập</h1><p class='excerpt'>{lead}</p>"
             f"<div class='byline'><a href='/author/ha'>Thanh Hà</a> · 5 phút đọc</div></header>"
             f"<section class='gh-content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>"
             f"</article>")
-    html_page = read_html(page(f"<header><a href='/'>Trang chủ</a></header>{post}"))
+    html_page = read_html(page(f"<header><a href='/'>Trang chủ</a></header>{post}",
+                               "<title>Sơn La: ngăn chặn hơn 2,3 triệu lượt truy cập</title>"))
     assert html_page.heading == "Sơn La: ngăn chặn hơn 2,3 triệu lượt truy cập"
     assert html_page.article_lines == [lead, PROSE, PROSE, PROSE]
     assert "Trang chủ" not in html_page.article_lines
